@@ -1,0 +1,102 @@
+/**
+ * Loads the family spec to generate: the built-in Lzy catalog, or a config
+ * file whose default export (or `family` export) is a family spec.
+ */
+import { readFile } from "node:fs/promises";
+import { extname, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+import type { FamilySpec } from "@lzy-images/dsl";
+
+import { CliError } from "./errors.js";
+
+export interface LoadedConfig {
+  readonly family: FamilySpec;
+  /** The config path as given, or undefined for the built-in catalog. */
+  readonly path: string | undefined;
+}
+
+/** Loads `path` relative to `cwd`, or the built-in catalog when omitted. */
+export async function loadConfig(
+  path: string | undefined,
+  cwd: string,
+): Promise<LoadedConfig> {
+  if (path === undefined) {
+    const { lzyFamily } = await import("@lzy-images/catalog");
+    return { family: lzyFamily, path: undefined };
+  }
+
+  const absolute = resolve(cwd, path);
+  const extension = extname(absolute);
+  let exported: unknown;
+  if (extension === ".json") {
+    exported = await readJson(absolute, path);
+  } else if ([".js", ".mjs"].includes(extension)) {
+    exported = await importModule(absolute, path);
+  } else {
+    throw new CliError(
+      `config file ${path}: unsupported extension "${extension}"; use a .json, .js or .mjs file`,
+    );
+  }
+  return { family: familyFrom(exported, path), path };
+}
+
+async function readJson(absolute: string, shown: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(absolute, "utf8");
+  } catch (error) {
+    throw notReadable(error, shown);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CliError(
+      `config file ${shown}: invalid JSON: ${(error as Error).message}`,
+    );
+  }
+}
+
+async function importModule(absolute: string, shown: string): Promise<unknown> {
+  try {
+    const module = (await import(pathToFileURL(absolute).href)) as Record<
+      string,
+      unknown
+    >;
+    return module.default ?? module.family;
+  } catch (error) {
+    if (
+      (error as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" &&
+      String(error).includes(absolute)
+    ) {
+      throw new CliError(`config file not found: ${shown}`);
+    }
+    throw new CliError(
+      `config file ${shown} failed to load: ${(error as Error).message}`,
+    );
+  }
+}
+
+function notReadable(error: unknown, shown: string): CliError {
+  if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+    return new CliError(`config file not found: ${shown}`);
+  }
+  return new CliError(
+    `config file ${shown} cannot be read: ${(error as Error).message}`,
+  );
+}
+
+function familyFrom(exported: unknown, shown: string): FamilySpec {
+  const candidate = exported as Partial<FamilySpec> | undefined;
+  if (
+    candidate === null ||
+    typeof candidate !== "object" ||
+    typeof candidate.registry !== "string" ||
+    !Array.isArray(candidate.images)
+  ) {
+    throw new CliError(
+      `config file ${shown}: expected a family spec { registry, images } as the default export`,
+    );
+  }
+  return candidate as FamilySpec;
+}

@@ -1,0 +1,367 @@
+/**
+ * Builds the validated model of an image family: every layer's options are
+ * parsed by its block's schema, blocks are applied in order over the image
+ * state, and all problems of the run are collected before anything renders.
+ */
+import type { z } from "zod";
+
+import { builtInBlocks } from "../blocks/index.js";
+import { SpecError, formatPath, type SpecProblem } from "../errors.js";
+import type {
+  BlockContext,
+  BlockDefinition,
+  ContextFileRequest,
+} from "./block.js";
+import {
+  detectCuda,
+  detectOs,
+  familyBaseName,
+  isImageSpec,
+  type FamilySpec,
+  type ImageSpec,
+} from "./image-spec.js";
+import { emptyState, inheritState, type ImageState } from "./image-state.js";
+import type {
+  ContextFile,
+  Instruction,
+  InstructionBody,
+  InstructionNotes,
+  Provenance,
+} from "./instruction.js";
+
+/** The base of a built image: an external reference or a family image. */
+export type ImageBase =
+  | { readonly kind: "external"; readonly image: string }
+  | {
+      readonly kind: "family";
+      readonly name: string;
+      /** Build argument that carries the base's tag, such as `WORKER_BASE_TAG`. */
+      readonly tagArg: string;
+    };
+
+/** One image of the model: instructions with provenance, ready to render. */
+export interface ImageModel {
+  readonly name: string;
+  readonly file: string;
+  readonly description: string | undefined;
+  readonly source: string | undefined;
+  readonly base: ImageBase;
+  readonly instructions: readonly Instruction[];
+  readonly contextFiles: readonly ContextFile[];
+  /** What the image provides to images built FROM it. */
+  readonly state: ImageState;
+}
+
+export interface FamilyModel {
+  readonly registry: string;
+  /** Images in build order: every base comes before the images FROM it. */
+  readonly images: readonly ImageModel[];
+}
+
+/** Name of the build argument that holds the registry of family bases. */
+export const REGISTRY_ARG = "REGISTRY";
+
+/** Returns the tag argument for a family base, such as `WORKER_BASE_TAG`. */
+export function tagArgFor(baseName: string): string {
+  return `${baseName.replace(/[^A-Za-z0-9]+/g, "_").toUpperCase()}_TAG`;
+}
+
+/**
+ * Validates a family spec and builds its model with the given blocks
+ * (the built-in ones by default).
+ * Throws SpecError listing every problem when the spec is invalid.
+ */
+export function buildFamily(
+  spec: FamilySpec,
+  blocks: ReadonlyMap<string, BlockDefinition> = builtInBlocks,
+): FamilyModel {
+  const problems: SpecProblem[] = [];
+  const ordered = orderImages(spec.images, problems);
+  const built = new Map<string, ImageModel>();
+
+  for (const imageSpec of ordered) {
+    const baseName = familyBaseName(imageSpec.from);
+    const baseModel = baseName === undefined ? undefined : built.get(baseName);
+    if (baseName !== undefined && baseModel === undefined) {
+      continue; // the missing or cyclic base is already reported
+    }
+    const model = buildImage(
+      imageSpec,
+      baseModel,
+      spec.registry,
+      blocks,
+      problems,
+    );
+    built.set(imageSpec.name, model);
+  }
+
+  if (problems.length > 0) {
+    throw new SpecError(problems);
+  }
+  return {
+    registry: spec.registry,
+    images: ordered.map((image) => built.get(image.name)!),
+  };
+}
+
+/** Sorts images so that bases come first; reports duplicates, unknown bases and cycles. */
+function orderImages(
+  images: readonly ImageSpec[],
+  problems: SpecProblem[],
+): ImageSpec[] {
+  const byName = new Map<string, ImageSpec>();
+  const files = new Map<string, string>();
+
+  images.forEach((image, index) => {
+    if (byName.has(image.name)) {
+      problems.push({
+        image: "family",
+        path: `images[${index}].name`,
+        message: "duplicate image name",
+        received: image.name,
+        hint: "give every image of a family its own name",
+      });
+    }
+    const fileOwner = files.get(image.file);
+    if (fileOwner !== undefined) {
+      problems.push({
+        image: image.name,
+        path: "file",
+        message: `output file is already written by image "${fileOwner}"`,
+        received: image.file,
+        hint: "give every image its own file name",
+      });
+    }
+    byName.set(image.name, image);
+    files.set(image.file, image.name);
+  });
+
+  const ordered: ImageSpec[] = [];
+  const state = new Map<string, "visiting" | "done">();
+
+  const visit = (image: ImageSpec, chain: string[]): void => {
+    const mark = state.get(image.name);
+    if (mark === "done") {
+      return;
+    }
+    if (mark === "visiting") {
+      problems.push({
+        image: image.name,
+        path: "from",
+        message: `images form a cycle: ${[...chain, image.name].join(" -> ")}`,
+        hint: "an image cannot be built FROM itself or an image built FROM it",
+      });
+      return;
+    }
+    state.set(image.name, "visiting");
+    const baseName = familyBaseName(image.from);
+    if (baseName !== undefined) {
+      const base = byName.get(baseName);
+      if (base === undefined) {
+        problems.push({
+          image: image.name,
+          path: "from",
+          message: "base image is not declared in this family",
+          received: baseName,
+          hint: `declare it, or use one of: ${[...byName.keys()].join(", ")}`,
+        });
+      } else {
+        visit(base, [...chain, image.name]);
+      }
+    }
+    state.set(image.name, "done");
+    ordered.push(image);
+  };
+
+  for (const image of byName.values()) {
+    visit(image, []);
+  }
+  return ordered;
+}
+
+function buildImage(
+  spec: ImageSpec,
+  baseModel: ImageModel | undefined,
+  registry: string,
+  blocks: ReadonlyMap<string, BlockDefinition>,
+  problems: SpecProblem[],
+): ImageModel {
+  const instructions: Instruction[] = [];
+  const contextFiles: ContextFile[] = [];
+  const fromSource: Provenance = {
+    image: spec.name,
+    block: "base-image",
+    path: "from",
+  };
+
+  let base: ImageBase;
+  let state: ImageState;
+  if (baseModel !== undefined) {
+    const tagArg = tagArgFor(baseModel.name);
+    base = { kind: "family", name: baseModel.name, tagArg };
+    state = inheritState(baseModel.state);
+    instructions.push(
+      { kind: "ARG", name: REGISTRY_ARG, value: registry, source: fromSource },
+      {
+        kind: "ARG",
+        name: tagArg,
+        value: { tagOf: baseModel.name },
+        source: fromSource,
+      },
+      {
+        kind: "FROM",
+        image: `\${${REGISTRY_ARG}}/${baseModel.name}:\${${tagArg}}`,
+        source: fromSource,
+      },
+    );
+  } else {
+    const from = spec.from;
+    const ref = !isImageSpec(from) && "image" in from ? from.image : "";
+    base = { kind: "external", image: ref };
+    const os =
+      (!isImageSpec(from) && "image" in from ? from.os : undefined) ??
+      detectOs(ref);
+    const cuda =
+      (!isImageSpec(from) && "image" in from ? from.cuda : undefined) ??
+      detectCuda(ref);
+    state = emptyState(os, cuda);
+    instructions.push({ kind: "FROM", image: ref, source: fromSource });
+  }
+
+  spec.layers.forEach((layer, index) => {
+    const path = `layers[${index}]`;
+    const definition = blocks.get(layer.block);
+    if (definition === undefined) {
+      problems.push({
+        image: spec.name,
+        path: `${path}.block`,
+        message: "unknown building block",
+        received: layer.block,
+        hint: `use one of: ${[...blocks.keys()].sort().join(", ")}`,
+      });
+      return;
+    }
+    applyLayer(definition, layer.options, {
+      image: spec.name,
+      path,
+      registry,
+      state,
+      instructions,
+      contextFiles,
+      problems,
+    });
+  });
+
+  return {
+    name: spec.name,
+    file: spec.file,
+    description: spec.description,
+    source: spec.source,
+    base,
+    instructions: withBuildShell(instructions, fromSource),
+    contextFiles,
+    state,
+  };
+}
+
+interface LayerTarget {
+  readonly image: string;
+  readonly path: string;
+  readonly registry: string;
+  readonly state: ImageState;
+  readonly instructions: Instruction[];
+  readonly contextFiles: ContextFile[];
+  readonly problems: SpecProblem[];
+}
+
+function applyLayer(
+  definition: BlockDefinition,
+  options: unknown,
+  target: LayerTarget,
+): void {
+  const parsed = definition.schema.safeParse(options ?? {}, {
+    reportInput: true,
+  });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      target.problems.push(problemFromIssue(issue, target));
+    }
+    return;
+  }
+
+  const source: Provenance = {
+    image: target.image,
+    block: definition.name,
+    label: definition.label?.(parsed.data),
+    path: target.path,
+  };
+  const context: BlockContext = {
+    image: target.image,
+    registry: target.registry,
+    state: target.state,
+    emit(body: InstructionBody, notes?: InstructionNotes) {
+      target.instructions.push({ ...body, ...notes, source } as Instruction);
+    },
+    contextFile(file: ContextFileRequest) {
+      const path = `${target.image}/${file.name}`;
+      target.contextFiles.push({
+        path,
+        mode: file.mode,
+        template: file.template,
+        data: file.data,
+        source,
+      });
+      return path;
+    },
+    problem(field, message, received, hint) {
+      target.problems.push({
+        image: target.image,
+        path: field ? `${target.path}.${field}` : target.path,
+        message,
+        received,
+        hint,
+      });
+    },
+  };
+  definition.apply(parsed.data, context);
+}
+
+function problemFromIssue(
+  issue: z.core.$ZodIssue,
+  target: LayerTarget,
+): SpecProblem {
+  const field = formatPath(issue.path);
+  return {
+    image: target.image,
+    path: field ? `${target.path}.${field}` : target.path,
+    message: issue.message,
+    received: issue.input,
+  };
+}
+
+/**
+ * Inserts `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` after `FROM` when the
+ * stage runs shell, so a failing command on the left of a pipe fails the
+ * build. `SHELL` does not carry over a `FROM`, so every stage needs its own.
+ */
+function withBuildShell(
+  instructions: Instruction[],
+  source: Provenance,
+): Instruction[] {
+  if (!instructions.some((instruction) => instruction.kind === "RUN")) {
+    return instructions;
+  }
+  const fromIndex = instructions.findIndex(
+    (instruction) => instruction.kind === "FROM",
+  );
+  const shell: Instruction = {
+    kind: "SHELL",
+    argv: ["/bin/bash", "-o", "pipefail", "-c"],
+    source,
+  };
+  return [
+    ...instructions.slice(0, fromIndex + 1),
+    shell,
+    ...instructions.slice(fromIndex + 1),
+  ];
+}

@@ -1,0 +1,91 @@
+/**
+ * Renders a whole family: each image's Dockerfile and context files, and a
+ * content tag per image that final images use as their base's tag.
+ */
+import { createHash } from "node:crypto";
+
+import type { FamilyModel, ImageModel, Provenance } from "@lzy-images/dsl";
+
+import { renderDockerfile } from "./render.js";
+import { TemplateSet } from "./templates.js";
+
+/** A file to write under the output directory. */
+export interface OutputFile {
+  /** Path relative to the output directory. */
+  readonly path: string;
+  readonly content: string;
+  /** Unix mode, such as 0o644. */
+  readonly mode: number;
+}
+
+export interface RenderedImage {
+  readonly image: ImageModel;
+  readonly dockerfile: OutputFile;
+  /** Provenance of each Dockerfile line; index 0 is line 1. */
+  readonly lines: ReadonlyArray<Provenance | undefined>;
+  readonly contextFiles: readonly OutputFile[];
+  /**
+   * Short sha256 over the Dockerfile and context files. The Dockerfile of
+   * a final image contains its base's tag, so a changed base changes it too.
+   */
+  readonly tag: string;
+}
+
+export interface RenderFamilyOptions {
+  /** Command shown in each header for regenerating the files. */
+  readonly regenerate: string;
+  /** Template folders, searched in order. Default: the repository's `templates/`. */
+  readonly templates?: TemplateSet;
+}
+
+/** Renders every image of the family in build order. */
+export function renderFamily(
+  model: FamilyModel,
+  options: RenderFamilyOptions,
+): RenderedImage[] {
+  const templates = options.templates ?? new TemplateSet();
+  const tags = new Map<string, string>();
+  const rendered: RenderedImage[] = [];
+
+  for (const image of model.images) {
+    const dockerfile = renderDockerfile(image, templates, {
+      regenerate: options.regenerate,
+      tags,
+    });
+    const contextFiles = image.contextFiles.map((file) => ({
+      path: file.path,
+      mode: file.mode,
+      content: templates.get(`context/${file.template}`)(file.data),
+    }));
+    const tag = contentTag(dockerfile.text, contextFiles);
+    tags.set(image.name, tag);
+    rendered.push({
+      image,
+      dockerfile: { path: image.file, content: dockerfile.text, mode: 0o644 },
+      lines: dockerfile.lines,
+      contextFiles,
+      tag,
+    });
+  }
+  return rendered;
+}
+
+/** All files of a rendered family, sorted by path. */
+export function outputFiles(images: readonly RenderedImage[]): OutputFile[] {
+  return images
+    .flatMap((image) => [image.dockerfile, ...image.contextFiles])
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function contentTag(
+  dockerfile: string,
+  contextFiles: readonly OutputFile[],
+): string {
+  const hash = createHash("sha256").update(dockerfile);
+  for (const file of [...contextFiles].sort((a, b) =>
+    a.path < b.path ? -1 : 1,
+  )) {
+    hash.update(`\0${file.path}\0${file.mode.toString(8)}\0${file.content}`);
+  }
+  return hash.digest("hex").slice(0, 12);
+}
