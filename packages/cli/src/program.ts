@@ -5,7 +5,7 @@
 import { SpecError } from "@lzy-images/dsl";
 import { Command, CommanderError } from "commander";
 
-import { DEFAULT_OUT, generate } from "./commands/generate.js";
+import { registerGenerate } from "./commands/generate.js";
 import { CliError } from "./errors.js";
 import { processIo, type CliIo } from "./io.js";
 
@@ -25,19 +25,11 @@ export async function run(
       writeErr: io.stderr,
     });
 
-  program
-    .command("generate")
-    .description(
-      "write the Dockerfiles and build-context files of an image family",
-    )
-    .option(
-      "-c, --config <file>",
-      "family spec (.json, .js or .mjs); default: the built-in Lzy catalog",
-    )
-    .option("-o, --out <dir>", "output directory", DEFAULT_OUT)
-    .action(async (options: { config?: string; out: string }) => {
-      exitCode = await generate(options, io);
-    });
+  const done = (code: number): void => {
+    exitCode = code;
+  };
+  // Each command lives in its own file under commands/ and registers here.
+  registerGenerate(program, io, done);
 
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -6,6 +6,7 @@ import { relative, resolve } from "node:path";
 
 import { buildFamily } from "@lzy-images/dsl";
 import { outputFiles, renderFamily, writeOutput } from "@lzy-images/generator";
+import type { Command } from "commander";
 
 import { loadConfig } from "../config.js";
 import type { CliIo } from "../io.js";
@@ -18,6 +19,28 @@ export interface GenerateOptions {
 /** Default output directory, relative to the working directory. */
 export const DEFAULT_OUT = "dockerfiles";
 
+/** Adds the command to `program`; `done` receives its exit code. */
+export function registerGenerate(
+  program: Command,
+  io: CliIo,
+  done: (code: number) => void,
+): void {
+  program
+    .command("generate")
+    .description(
+      "write the Dockerfiles and build-context files of an image family",
+    )
+    .option(
+      "-c, --config <file>",
+      "family spec (.json, .js or .mjs); default: the built-in Lzy catalog",
+    )
+    .option("-o, --out <dir>", "output directory", DEFAULT_OUT)
+    .action(async (options: GenerateOptions) => {
+      done(await generate(options, io));
+    });
+}
+
+/** Runs `generate` and returns its exit code. */
 export async function generate(
   options: GenerateOptions,
   io: CliIo,
