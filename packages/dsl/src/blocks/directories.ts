@@ -12,7 +12,7 @@ import { FileMode, ImagePath } from "./support/schemas.js";
 export const DirectoriesOptions = z.strictObject({
   /** Absolute paths; parents are created as needed. */
   paths: z.array(ImagePath).min(1, "list at least one path"),
-  /** Octal mode for the directories; default: the umask's (usually 0755). */
+  /** Octal mode set on each listed directory; default: the umask's (usually 0755). */
   mode: FileMode.optional(),
 });
 
@@ -22,11 +22,12 @@ export const directoriesBlock = defineBlock({
   name: "directories",
   schema: DirectoriesOptions,
   apply(options, context) {
-    const mode = options.mode === undefined ? [] : ["-m", options.mode];
-    context.emit({
-      kind: "RUN",
-      commands: [shellCommand("mkdir", "-p", ...mode, ...options.paths)],
-    });
+    const commands = [shellCommand("mkdir", "-p", ...options.paths)];
+    // `mkdir -p -m` would set the mode of the last path component only.
+    if (options.mode !== undefined) {
+      commands.push(shellCommand("chmod", options.mode, ...options.paths));
+    }
+    context.emit({ kind: "RUN", commands });
   },
 });
 
