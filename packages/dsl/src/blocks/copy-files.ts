@@ -1,6 +1,7 @@
 /**
  * copy-files: copies files that come from outside the generator (a built
- * jar, a source tree) from the build context into the image.
+ * jar, a source tree) from the build context into the image. Each source
+ * is declared as an external input of the image.
  *
  * @example copyFiles({ sources: ["inputs/worker/app.jar"], dest: "/app/app.jar" })
  */
@@ -41,6 +42,9 @@ export const copyFilesBlock = defineBlock({
         `use "${options.dest}/"`,
       );
       return;
+    }
+    for (const source of options.sources) {
+      context.externalInput(source, `copied to ${options.dest}`);
     }
     context.emit({
       kind: "COPY",

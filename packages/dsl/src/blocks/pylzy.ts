@@ -113,6 +113,10 @@ export const pylzyBlock = defineBlock({
       return;
     }
 
+    context.externalInput(
+      options.source,
+      `the pylzy ${options.version} source tree`,
+    );
     context.emit({
       kind: "COPY",
       sources: [`${options.source}/`],

@@ -38,6 +38,12 @@ export interface BlockContext {
    */
   contextFile(file: ContextFileRequest): string;
   /**
+   * Declares a path that the build context must contain but the generator
+   * does not write, such as a built jar. COPY sources must be generated
+   * files or declared inputs, and the README lists every declared input.
+   */
+  externalInput(path: string, description: string): void;
+  /**
    * Records a problem with the layer's options; `field` is relative to the
    * options, such as `envs[1].python`. The build fails after all layers ran.
    */

@@ -48,8 +48,19 @@ export interface ImageModel {
   readonly base: ImageBase;
   readonly instructions: readonly Instruction[];
   readonly contextFiles: readonly ContextFile[];
+  /** Context paths that COPY reads but the generator does not write. */
+  readonly externalInputs: readonly ExternalInput[];
   /** What the image provides to images built FROM it. */
   readonly state: ImageState;
+}
+
+/** A path that must be placed in the build context before building. */
+export interface ExternalInput {
+  /** Path relative to the build context, without a trailing `/`. */
+  readonly path: string;
+  /** Contents of the path, such as `the pylzy 1.15.0 source tree`. */
+  readonly description: string;
+  readonly source: Provenance;
 }
 
 export interface FamilyModel {
@@ -188,6 +199,7 @@ function buildImage(
 ): ImageModel {
   const instructions: Instruction[] = [];
   const contextFiles: ContextFile[] = [];
+  const externalInputs: ExternalInput[] = [];
   const fromSource: Provenance = {
     image: spec.name,
     block: "base-image",
@@ -248,6 +260,7 @@ function buildImage(
       state,
       instructions,
       contextFiles,
+      externalInputs,
       problems,
     });
   });
@@ -260,6 +273,7 @@ function buildImage(
     base,
     instructions: withBuildShell(instructions, fromSource),
     contextFiles,
+    externalInputs,
     state,
   };
 }
@@ -271,6 +285,7 @@ interface LayerTarget {
   readonly state: ImageState;
   readonly instructions: Instruction[];
   readonly contextFiles: ContextFile[];
+  readonly externalInputs: ExternalInput[];
   readonly problems: SpecProblem[];
 }
 
@@ -312,6 +327,13 @@ function applyLayer(
         source,
       });
       return path;
+    },
+    externalInput(path: string, description: string) {
+      target.externalInputs.push({
+        path: path.replace(/\/+$/, ""),
+        description,
+        source,
+      });
     },
     problem(field, message, received, hint) {
       target.problems.push({
