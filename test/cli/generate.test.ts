@@ -99,12 +99,14 @@ describe("lzy-images generate", () => {
     );
   });
 
-  it("runs through the root package's generate script", () => {
+  it("takes options through pnpm run generate --", () => {
     const out = mkdtempSync(join(tmpdir(), "lzy-images-script-"));
-    execFileSync("node", [BIN, "generate", "--out", out, ...lintFlags], {
-      cwd: REPO_ROOT,
-      encoding: "utf8",
-    });
+    const pnpm = `pnpm@${JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")).packageManager.split("@")[1]}`;
+    execFileSync(
+      "npx",
+      ["--yes", pnpm, "run", "generate", "--", "--out", out, ...lintFlags],
+      { cwd: REPO_ROOT, encoding: "utf8", stdio: "pipe" },
+    );
     expect(readdirSync(out)).toContain("Worker.Dockerfile");
   });
 });

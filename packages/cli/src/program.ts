@@ -32,7 +32,9 @@ export async function run(
   registerGenerate(program, io, done);
 
   try {
-    await program.parseAsync([...argv], { from: "user" });
+    await program.parseAsync(withoutScriptSeparator(program, argv), {
+      from: "user",
+    });
     return exitCode;
   } catch (error) {
     return reportError(
@@ -41,6 +43,22 @@ export async function run(
       program.opts<{ debug?: boolean }>().debug === true,
     );
   }
+}
+
+/**
+ * Drops a `--` right after a command that takes no arguments.
+ * `pnpm run generate -- --out DIR` passes the `--` on to the script, where
+ * commander would read the options after it as arguments.
+ */
+function withoutScriptSeparator(
+  program: Command,
+  argv: readonly string[],
+): string[] {
+  const command = program.commands.find((c) => c.name() === argv[0]);
+  if (argv[1] === "--" && command?.registeredArguments.length === 0) {
+    return [argv[0]!, ...argv.slice(2)];
+  }
+  return [...argv];
 }
 
 function reportError(error: unknown, io: CliIo, debug: boolean): number {
