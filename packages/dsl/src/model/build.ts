@@ -50,7 +50,7 @@ export interface ImageModel {
   readonly contextFiles: readonly ContextFile[];
   /** Context paths that COPY reads but the generator does not write. */
   readonly externalInputs: readonly ExternalInput[];
-  /** What the image provides to images built FROM it. */
+  /** The image's facts as provided to images built FROM it. */
   readonly state: ImageState;
 }
 
@@ -69,7 +69,7 @@ export interface FamilyModel {
   readonly images: readonly ImageModel[];
 }
 
-/** Name of the build argument that holds the registry of family bases. */
+/** Name of the build argument that contains the registry of family bases. */
 export const REGISTRY_ARG = "REGISTRY";
 
 /** Returns the tag argument for a family base, such as `WORKER_BASE_TAG`. */
