@@ -53,7 +53,7 @@ describe.each(render().map((image) => [image.image.name, image] as const))(
       }
     });
 
-    it("checks every download by sha256 before use", () => {
+    it("checks every download before use", () => {
       for (const run of parsed.runs) {
         const steps = run.split(/\s&&\s/).map((step) => step.trim());
         steps.forEach((step, index) => {
@@ -61,14 +61,22 @@ describe.each(render().map((image) => [image.image.name, image] as const))(
           if (target === undefined) {
             return;
           }
-          const check = steps.findIndex((s) =>
-            s.includes(`${target}" | sha256sum -c -`),
+          // Files are checked by sha256; OpenPGP keys by their fingerprint,
+          // because a key file changes whenever its expiry is extended.
+          const check = steps.findIndex(
+            (s) =>
+              s.includes(`${target}" | sha256sum -c -`) ||
+              (target.endsWith(".asc") &&
+                s.startsWith(
+                  `gpg --batch --show-keys --with-colons ${target} | awk`,
+                ) &&
+                /want=[0-9A-F]{40} /.test(s)),
           );
           expect(check, `download of ${target} is checked`).toBeGreaterThan(
             index,
           );
           const use = steps.findIndex(
-            (s, i) => i > index && i !== check && s.includes(target),
+            (s, i) => i > check && s.includes(target) && !s.startsWith("rm "),
           );
           expect(use, `${target} is used after its check`).toBeGreaterThan(
             check,

@@ -1,9 +1,11 @@
 /**
  * nvidia-container-toolkit: adds NVIDIA's apt repository for the container
- * toolkit (`libnvidia-container`), as NVIDIA's install guide describes: the
- * key de-armored into a keyring under /usr/share/keyrings and referenced
- * with `signed-by` (no `apt-key`). Install `nvidia-container-toolkit` with
- * a later apt-packages layer.
+ * toolkit (`libnvidia-container`). The repository key is downloaded, checked
+ * against its pinned OpenPGP fingerprint, de-armored into a keyring under
+ * /usr/share/keyrings and referenced with `signed-by` (no `apt-key`). The
+ * source line is written here rather than downloaded, so nothing unchecked
+ * reaches apt's configuration. Install `nvidia-container-toolkit` with a
+ * later apt-packages layer.
  *
  * @example nvidiaContainerToolkitRepo()
  */
@@ -21,14 +23,30 @@ import { HttpsUrl, ImagePath } from "./support/schemas.js";
 /** Packages the repository setup itself needs: https, curl and gpg. */
 const PREREQUISITES = ["ca-certificates", "curl", "gnupg"];
 
+/** Where the armored key is kept between download and check. */
+const DOWNLOADED_KEY = "/tmp/nvidia-container-toolkit.asc";
+
 export const NvidiaContainerToolkitOptions = z.strictObject({
-  /** Armored GPG key of the repository. */
+  /** Armored OpenPGP key of the repository. */
   keyUrl: HttpsUrl.default(
     "https://nvidia.github.io/libnvidia-container/gpgkey",
   ),
-  /** apt list file of the stable repository for Debian-family systems. */
-  listUrl: HttpsUrl.default(
-    "https://nvidia.github.io/libnvidia-container/stable/deb/nvidia-container-toolkit.list",
+  /**
+   * Fingerprint of the repository key's primary key. The key file itself is
+   * re-published when NVIDIA extends its expiry, so the fingerprint, not a
+   * file digest, identifies it. Default: NVIDIA's "Open Source Projects"
+   * key, as pinned by puppet `apt::key` resources and install scripts.
+   */
+  keyFingerprint: z
+    .string()
+    .regex(
+      /^[0-9A-F]{40}$/,
+      "invalid fingerprint: expected 40 uppercase hex digits",
+    )
+    .default("C95B321B61E88C1809C4F759DDCAE044F796ECB0"),
+  /** Repository root; apt replaces `$(ARCH)` with the package architecture. */
+  repository: HttpsUrl.default(
+    "https://nvidia.github.io/libnvidia-container/stable/deb",
   ),
   /** Where the de-armored key is stored; apt reads it through `signed-by`. */
   keyring: ImagePath.default(
@@ -46,7 +64,14 @@ export const nvidiaContainerToolkitBlock = defineBlock({
   apply(options, context) {
     ensureNoninteractiveApt(context);
     const listFile = "/etc/apt/sources.list.d/nvidia-container-toolkit.list";
-    const signedBy = `s#deb https://#deb [signed-by=${options.keyring}] https://#g`;
+    const source = `deb [signed-by=${options.keyring}] ${options.repository}/$(ARCH) /`;
+    // The first `fpr` record of `--show-keys` is the primary key's; awk
+    // fails the step with a message when it differs from the pinned one.
+    const checkFingerprint = [
+      `gpg --batch --show-keys --with-colons ${DOWNLOADED_KEY}`,
+      `awk -F: -v want=${options.keyFingerprint} '$1 == "fpr" { found = ($10 == want); exit }`,
+      `END { if (!found) print "NVIDIA repository key does not have fingerprint " want > "/dev/stderr"; exit !found }'`,
+    ];
 
     context.emit(
       {
@@ -60,16 +85,26 @@ export const nvidiaContainerToolkitBlock = defineBlock({
             "--no-install-recommends",
             ...PREREQUISITES,
           ),
-          `${shellCommand("curl", "-fsSL", options.keyUrl)} | ${shellCommand("gpg", "--dearmor", "-o", options.keyring)}`,
+          shellCommand("curl", "-fsSL", "-o", DOWNLOADED_KEY, options.keyUrl),
+          `${checkFingerprint[0]} | ${checkFingerprint[1]}\n        ${checkFingerprint[2]}`,
+          shellCommand(
+            "gpg",
+            "--batch",
+            "--dearmor",
+            "-o",
+            options.keyring,
+            DOWNLOADED_KEY,
+          ),
           // apt's unprivileged fetcher reads the keyring: 0644, or NO_PUBKEY.
           shellCommand("chmod", "0644", options.keyring),
-          `${shellCommand("curl", "-fsSL", options.listUrl)} | ${shellCommand("sed", signedBy)} > ${listFile}`,
+          `${shellCommand("echo", source)} > ${listFile}`,
+          shellCommand("rm", "-rf", DOWNLOADED_KEY, "/root/.gnupg"),
           "rm -rf /var/lib/apt/lists/*",
         ],
       },
       {
         comments: [
-          "NVIDIA container toolkit repository, key pinned to the repository by signed-by.",
+          "NVIDIA container toolkit repository: key checked by fingerprint, bound by signed-by.",
         ],
         waiver: { codes: ["DL3008"], reason: UNPINNED_APT_REASON },
       },
