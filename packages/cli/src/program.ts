@@ -6,6 +6,7 @@ import { SpecError } from "@lzy-images/dsl";
 import { Command, CommanderError } from "commander";
 
 import { registerGenerate } from "./commands/generate.js";
+import { registerLint } from "./commands/lint.js";
 import { CliError } from "./errors.js";
 import { processIo, type CliIo } from "./io.js";
 
@@ -30,6 +31,7 @@ export async function run(
   };
   // Each command lives in its own file under commands/ and registers here.
   registerGenerate(program, io, done);
+  registerLint(program, io, done);
 
   try {
     await program.parseAsync(withoutScriptSeparator(program, argv), {

@@ -1,0 +1,164 @@
+/**
+ * `lzy-images lint FILE...`: lints Dockerfiles with hadolint under the
+ * project's policy. Also holds what `generate` shares with it: the
+ * hadolint options, finding hadolint, and printing findings.
+ */
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
+
+import {
+  DEFAULT_THRESHOLD,
+  HadolintError,
+  HadolintNotFoundError,
+  LEVELS,
+  formatFinding,
+  lintFiles,
+  locateHadolint,
+  reachesThreshold,
+  sortFindings,
+  type Finding,
+  type HadolintCommand,
+  type Level,
+} from "@lzy-images/lint";
+import { Option, type Command } from "commander";
+
+import { CliError } from "../errors.js";
+import type { CliIo } from "../io.js";
+
+/** Options that choose hadolint and when findings fail the command. */
+export interface HadolintCliOptions {
+  readonly hadolint?: string | undefined;
+  readonly failureThreshold?: Level | undefined;
+}
+
+/** Adds `--hadolint` and `--failure-threshold` to `command`. */
+export function addHadolintOptions(command: Command): Command {
+  return command
+    .option(
+      "--hadolint <path>",
+      "hadolint binary; default: $HADOLINT, then PATH, then .venv/bin, then npx",
+    )
+    .addOption(
+      new Option(
+        "--failure-threshold <level>",
+        "lowest level of a finding that fails the command",
+      )
+        .choices(LEVELS)
+        .default(DEFAULT_THRESHOLD),
+    );
+}
+
+/**
+ * Finds hadolint for a command. Not finding it is a usage error (exit 2)
+ * whose message lists the ways to install it.
+ */
+export async function findHadolint(
+  options: HadolintCliOptions,
+  io: CliIo,
+): Promise<HadolintCommand> {
+  try {
+    return await locateHadolint({
+      explicit: options.hadolint,
+      env: process.env,
+      cwd: io.cwd,
+    });
+  } catch (error) {
+    if (error instanceof HadolintNotFoundError) {
+      throw new CliError(error.message, 2);
+    }
+    throw error;
+  }
+}
+
+/** Runs `action` and turns a hadolint failure into a usage error (exit 2). */
+export async function withHadolint<T>(action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof HadolintError) {
+      throw new CliError(error.message, 2);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Prints each finding as one line and returns how many reach `threshold`.
+ * Findings below the threshold are printed too, but do not fail.
+ */
+export function printFindings(
+  findings: readonly Finding[],
+  write: (text: string) => void,
+  threshold: Level,
+): number {
+  for (const finding of findings) {
+    write(`${formatFinding(finding)}\n`);
+  }
+  return findings.filter((finding) =>
+    reachesThreshold(finding.level, threshold),
+  ).length;
+}
+
+/** Adds the command to `program`; `done` receives its exit code. */
+export function registerLint(
+  program: Command,
+  io: CliIo,
+  done: (code: number) => void,
+): void {
+  const command = program
+    .command("lint")
+    .description(
+      "lint Dockerfiles with hadolint and the project's .hadolint.yaml",
+    )
+    .argument("<files...>", "Dockerfiles to lint");
+  addHadolintOptions(command).action(
+    async (files: string[], options: HadolintCliOptions) => {
+      done(await lint(files, options, io));
+    },
+  );
+}
+
+/** Runs `lint` and returns its exit code: 1 when a finding reaches the threshold. */
+export async function lint(
+  files: readonly string[],
+  options: HadolintCliOptions,
+  io: CliIo,
+): Promise<number> {
+  for (const file of files) {
+    await requireFile(file, io.cwd);
+  }
+  const hadolint = await findHadolint(options, io);
+  // hadolint reports the absolute paths it was given; show them as typed.
+  const given = new Map(files.map((file) => [resolve(io.cwd, file), file]));
+  const reported = await withHadolint(() =>
+    lintFiles([...given.keys()], { hadolint, env: process.env }),
+  );
+  const findings = sortFindings(
+    reported.map((finding) => ({
+      ...finding,
+      file: given.get(finding.file) ?? finding.file,
+    })),
+  );
+
+  const threshold = options.failureThreshold ?? DEFAULT_THRESHOLD;
+  const failing = printFindings(findings, io.stdout, threshold);
+  if (failing > 0) {
+    io.stderr(
+      `${failing} finding${failing === 1 ? "" : "s"} at level ${threshold} or above\n`,
+    );
+    return 1;
+  }
+  return 0;
+}
+
+async function requireFile(file: string, cwd: string): Promise<void> {
+  let isFile: boolean;
+  try {
+    isFile = (await stat(resolve(cwd, file))).isFile();
+  } catch {
+    throw new CliError(`Dockerfile not found: ${file}`, 2);
+  }
+  if (!isFile) {
+    throw new CliError(`not a file: ${file}; give the path of a Dockerfile`, 2);
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * Runs hadolint once over a set of files and parses its JSON report. The
+ * policy comes only from the project's `.hadolint.yaml`, passed explicitly:
+ * `HADOLINT_*` variables are removed from hadolint's environment, so a
+ * user's shell cannot ignore a rule or lower a level without a trace.
+ */
+import { spawn } from "node:child_process";
+import { access } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+
+import { z } from "zod";
+
+import { LEVELS } from "./finding.js";
+import type { HadolintCommand } from "./locate.js";
+
+/** The repository's policy file, next to `packages/`. */
+export const DEFAULT_HADOLINT_CONFIG = fileURLToPath(
+  new URL("../../../.hadolint.yaml", import.meta.url),
+);
+
+/** One entry of hadolint's `-f json` report. */
+const ReportEntry = z.object({
+  code: z.string().min(1),
+  column: z.number().int(),
+  file: z.string(),
+  level: z.enum(LEVELS),
+  line: z.number().int().nonnegative(),
+  message: z.string(),
+});
+
+export type HadolintFinding = z.output<typeof ReportEntry>;
+
+const Report = z.array(ReportEntry);
+
+/** Thrown when hadolint fails to run or its report cannot be read. */
+export class HadolintError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "HadolintError";
+  }
+}
+
+export interface RunHadolintOptions {
+  /** Policy file. Default: the repository's `.hadolint.yaml`. */
+  readonly config?: string | undefined;
+  /** Environment for hadolint; its `HADOLINT_*` variables are dropped. */
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Lints `files` with one hadolint process and returns every finding at any
+ * level. A non-zero exit, any output on stderr (hadolint reports a broken
+ * policy file there and carries on without it) or a report that is not the
+ * expected JSON is an error, never "no findings".
+ */
+export async function runHadolint(
+  hadolint: HadolintCommand,
+  files: readonly string[],
+  options: RunHadolintOptions,
+): Promise<HadolintFinding[]> {
+  if (files.length === 0) {
+    return [];
+  }
+  const config = options.config ?? DEFAULT_HADOLINT_CONFIG;
+  try {
+    await access(config);
+  } catch {
+    throw new HadolintError(
+      `hadolint policy file not found: ${config}; restore .hadolint.yaml at the repository root`,
+    );
+  }
+
+  // --no-fail makes exit status 0 mean "ran", whatever it found, so any
+  // other status is a failure of hadolint itself.
+  const args = [
+    ...hadolint.prefix,
+    "--no-fail",
+    "--no-color",
+    "--format",
+    "json",
+    "--config",
+    config,
+    "--",
+    ...files,
+  ];
+  const result = await spawnCollect(
+    hadolint.command,
+    args,
+    withoutHadolintVariables(options.env),
+  );
+  const shown = `${hadolint.command} (found by ${hadolint.origin})`;
+  if (result.exitCode !== 0) {
+    throw new HadolintError(
+      `hadolint ${shown} failed with ${result.exitCode === null ? `signal ${result.signal}` : `exit code ${result.exitCode}`}: ${firstLines(result.stderr || result.stdout)}`,
+    );
+  }
+  if (result.stderr.trim() !== "") {
+    throw new HadolintError(
+      `hadolint ${shown} reported an error: ${firstLines(result.stderr)}`,
+    );
+  }
+  return parseReport(result.stdout, shown);
+}
+
+/** Parses hadolint's JSON report; throws HadolintError on anything else. */
+export function parseReport(
+  text: string,
+  shown = "hadolint",
+): HadolintFinding[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new HadolintError(
+      `${shown} printed a report that is not JSON (${(error as Error).message}): ${firstLines(text)}`,
+    );
+  }
+  const parsed = Report.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path.join(".") ?? "";
+    throw new HadolintError(
+      `${shown} printed an unexpected JSON report: ${path ? `${path}: ` : ""}${issue?.message ?? "invalid"}`,
+    );
+  }
+  return parsed.data;
+}
+
+/** Copies `env` without the `HADOLINT_*` variables that hadolint reads. */
+export function withoutHadolintVariables(
+  env: NodeJS.ProcessEnv,
+): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => !name.startsWith("HADOLINT_")),
+  );
+}
+
+interface SpawnResult {
+  readonly exitCode: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function spawnCollect(
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<SpawnResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+    child.on("error", (error) => {
+      reject(
+        new HadolintError(
+          `failed to start hadolint ${command}: ${error.message}`,
+        ),
+      );
+    });
+    child.on("close", (exitCode, signal) => {
+      resolvePromise({
+        exitCode,
+        signal,
+        stdout: Buffer.concat(stdout).toString("utf8"),
+        stderr: Buffer.concat(stderr).toString("utf8"),
+      });
+    });
+  });
+}
+
+/** The first lines of a tool's output, enough to show what went wrong. */
+function firstLines(text: string, count = 5): string {
+  const lines = text.trim().split("\n");
+  const shown = lines.slice(0, count).join("\n");
+  return lines.length > count ? `${shown}\n...` : shown;
+}
