@@ -13,14 +13,18 @@ RUN apt-get update \
     && apt-get install -y --no-install-recommends fuse lsof procps curl bash tar wget locales \
     && rm -rf /var/lib/apt/lists/*
 
-# NVIDIA container toolkit repository, key pinned to the repository by signed-by.
+# NVIDIA container toolkit repository: key checked by fingerprint, bound by signed-by.
 # Unpinned on purpose: versions follow the base image's release and its security updates.
 # hadolint ignore=DL3008
 RUN apt-get update \
     && apt-get install -y --no-install-recommends ca-certificates curl gnupg \
-    && curl -fsSL https://nvidia.github.io/libnvidia-container/gpgkey | gpg --dearmor -o /usr/share/keyrings/nvidia-container-toolkit-keyring.gpg \
+    && curl -fsSL -o /tmp/nvidia-container-toolkit.asc https://nvidia.github.io/libnvidia-container/gpgkey \
+    && gpg --batch --show-keys --with-colons /tmp/nvidia-container-toolkit.asc | awk -F: -v want=C95B321B61E88C1809C4F759DDCAE044F796ECB0 '$1 == "fpr" { found = ($10 == want); exit } \
+            END { if (!found) print "NVIDIA repository key does not have fingerprint " want > "/dev/stderr"; exit !found }' \
+    && gpg --batch --dearmor -o /usr/share/keyrings/nvidia-container-toolkit-keyring.gpg /tmp/nvidia-container-toolkit.asc \
     && chmod 0644 /usr/share/keyrings/nvidia-container-toolkit-keyring.gpg \
-    && curl -fsSL https://nvidia.github.io/libnvidia-container/stable/deb/nvidia-container-toolkit.list | sed 's#deb https://#deb [signed-by=/usr/share/keyrings/nvidia-container-toolkit-keyring.gpg] https://#g' > /etc/apt/sources.list.d/nvidia-container-toolkit.list \
+    && echo "deb [signed-by=/usr/share/keyrings/nvidia-container-toolkit-keyring.gpg] https://nvidia.github.io/libnvidia-container/stable/deb/\$(ARCH) /" > /etc/apt/sources.list.d/nvidia-container-toolkit.list \
+    && rm -rf /tmp/nvidia-container-toolkit.asc /root/.gnupg \
     && rm -rf /var/lib/apt/lists/*
 
 # Unpinned on purpose: versions follow the base image's release and its security updates.

@@ -3,7 +3,7 @@
 # Lzy worker: the worker jar, and pylzy in every conda env.
 
 ARG REGISTRY=lzydock
-ARG WORKER_BASE_TAG=b2865a75b326
+ARG WORKER_BASE_TAG=7dc92e301316
 FROM ${REGISTRY}/worker-base:${WORKER_BASE_TAG}
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 

@@ -97,7 +97,9 @@ export const nvidiaContainerToolkitBlock = defineBlock({
           ),
           // apt's unprivileged fetcher reads the keyring: 0644, or NO_PUBKEY.
           shellCommand("chmod", "0644", options.keyring),
-          `${shellCommand("echo", source)} > ${listFile}`,
+          // Double quotes with `\$` keep apt's `$(ARCH)` literal; shellcheck
+          // would flag the same text in single quotes as a missed expansion.
+          `echo "${source.replace(/[\\"$`]/g, "\\$&")}" > ${listFile}`,
           shellCommand("rm", "-rf", DOWNLOADED_KEY, "/root/.gnupg"),
           "rm -rf /var/lib/apt/lists/*",
         ],
