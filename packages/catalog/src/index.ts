@@ -25,6 +25,7 @@ export const lzyFamily = family({
 
 export { ALL_ENVS, BASE_REQUIREMENTS, condaLayers } from "./conda.js";
 export { DOCKER, DOCKER_COMPOSE, MINICONDA, PYLZY_VERSION } from "./pins.js";
+export { published } from "./published.js";
 export { userDefault, userDefaultBase } from "./user-default.js";
 export { userTest, userTestBase } from "./user-test.js";
 export { worker, workerBase } from "./worker.js";

@@ -36,6 +36,7 @@ export {
   type FamilyBase,
   type FamilySpec,
   type ImageSpec,
+  type ParentBase,
 } from "./model/image-spec.js";
 export type {
   CondaEnvState,
@@ -72,3 +73,29 @@ export {
   shellCommand,
   type RawShell,
 } from "./quoting/shell.js";
+export {
+  DESCRIPTION_FORMAT,
+  DESCRIPTION_LABEL,
+  DescriptionError,
+  ImageDescriptionSchema,
+  describe,
+  describeState,
+  type EnvDescription,
+  type EnvNamesOf,
+  type ImageDescription,
+} from "./extend/description.js";
+export { extend, extensionImage } from "./extend/extend.js";
+export type {
+  ExtendSpec,
+  FilesSpec,
+  ImagePathString,
+  InstallSpec,
+  NewEnvSpec,
+  NoEnvClash,
+  NonEmpty,
+  PythonVersionString,
+  UserSpec,
+} from "./extend/extend-spec.js";
+export { ExtensionOptions, NewEnvOptions } from "./extend/extension-options.js";
+export { describeFamilyImage } from "./extend/family-description.js";
+export type { ParentImageBase } from "./extend/parent-base.js";

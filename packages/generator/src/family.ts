@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 
 import type { FamilyModel, ImageModel, Provenance } from "@lzy-images/dsl";
 
+import { descriptionFile } from "./description-file.js";
 import { renderDockerfile } from "./render.js";
 import { TemplateSet } from "./templates.js";
 
@@ -24,6 +25,8 @@ export interface RenderedImage {
   /** Provenance of each Dockerfile line; index 0 is line 1. */
   readonly lines: ReadonlyArray<Provenance | undefined>;
   readonly contextFiles: readonly OutputFile[];
+  /** What the image provides, with its tag, as JSON beside the Dockerfile. */
+  readonly description: OutputFile;
   /**
    * Short sha256 over the Dockerfile and context files. The Dockerfile of
    * a final image contains its base's tag, so a changed base changes it too.
@@ -64,16 +67,24 @@ export function renderFamily(
       dockerfile: { path: image.file, content: dockerfile.text, mode: 0o644 },
       lines: dockerfile.lines,
       contextFiles,
+      description: descriptionFile(image, model.registry, tag),
       tag,
     });
   }
   return rendered;
 }
 
-/** All files of a rendered family, sorted by path. */
+/**
+ * All files of a rendered family: Dockerfiles, their descriptions and
+ * context files, sorted by path.
+ */
 export function outputFiles(images: readonly RenderedImage[]): OutputFile[] {
   return images
-    .flatMap((image) => [image.dockerfile, ...image.contextFiles])
+    .flatMap((image) => [
+      image.dockerfile,
+      image.description,
+      ...image.contextFiles,
+    ])
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

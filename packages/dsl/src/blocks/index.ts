@@ -8,12 +8,15 @@ import { copyFilesBlock } from "./copy-files.js";
 import { directoriesBlock } from "./directories.js";
 import { dockerInDockerBlock } from "./docker-in-docker.js";
 import { commandBlock, entrypointBlock } from "./entrypoint.js";
+import { envPackagesBlock } from "./env-packages.js";
 import { envVarsBlock } from "./env-vars.js";
 import { javaJdkBlock } from "./java-jdk.js";
 import { localeBlock } from "./locale.js";
 import { minicondaBlock } from "./miniconda.js";
 import { nvidiaContainerToolkitBlock } from "./nvidia-container-toolkit.js";
 import { pylzyBlock } from "./pylzy.js";
+import { userBlock } from "./user.js";
+import { workdirBlock } from "./workdir.js";
 
 const BUILT_IN: readonly BlockDefinition[] = [
   aptPackagesBlock,
@@ -25,12 +28,15 @@ const BUILT_IN: readonly BlockDefinition[] = [
   directoriesBlock,
   dockerInDockerBlock,
   entrypointBlock,
+  envPackagesBlock,
   envVarsBlock,
   javaJdkBlock,
   localeBlock,
   minicondaBlock,
   nvidiaContainerToolkitBlock,
   pylzyBlock,
+  userBlock,
+  workdirBlock,
 ] as readonly BlockDefinition[];
 
 /** Built-in block definitions keyed by their name. */
@@ -72,6 +78,11 @@ export {
   entrypointBlock,
   ExecFormOptions,
 } from "./entrypoint.js";
+export {
+  envPackages,
+  envPackagesBlock,
+  EnvPackagesOptions,
+} from "./env-packages.js";
 export { envVars, envVarsBlock, EnvVarsOptions } from "./env-vars.js";
 export { javaJdk, javaJdkBlock, JavaJdkOptions } from "./java-jdk.js";
 export { locale, localeBlock, LocaleOptions } from "./locale.js";
@@ -82,3 +93,5 @@ export {
   NvidiaContainerToolkitOptions,
 } from "./nvidia-container-toolkit.js";
 export { pylzy, pylzyBlock, PylzyOptions } from "./pylzy.js";
+export { user, userBlock, UserOptions } from "./user.js";
+export { workdir, workdirBlock, WorkdirOptions } from "./workdir.js";

@@ -12,6 +12,12 @@ import type { InstructionBody, InstructionNotes } from "./instruction.js";
 export interface LayerSpec<Name extends string = string, Options = unknown> {
   readonly block: Name;
   readonly options: Options;
+  /**
+   * Spec path shown in problems and provenance instead of `layers[N]`, for
+   * layers translated from another form, such as `install[0]` of an
+   * extension.
+   */
+  readonly at?: string | undefined;
 }
 
 /** A file for the build context, produced by a block from a template. */

@@ -20,6 +20,11 @@ import {
   type FamilySpec,
   type ImageSpec,
 } from "./image-spec.js";
+import { descriptionLabel } from "../extend/description-label.js";
+import {
+  startFromParent,
+  type ParentImageBase,
+} from "../extend/parent-base.js";
 import { emptyState, inheritState, type ImageState } from "./image-state.js";
 import type {
   ContextFile,
@@ -29,9 +34,13 @@ import type {
   Provenance,
 } from "./instruction.js";
 
-/** The base of a built image: an external reference or a family image. */
+/**
+ * The base of a built image: an external reference, a family image, or a
+ * published parent image that an extension is built FROM.
+ */
 export type ImageBase =
   | { readonly kind: "external"; readonly image: string }
+  | ParentImageBase
   | {
       readonly kind: "family";
       readonly name: string;
@@ -226,6 +235,11 @@ function buildImage(
         source: fromSource,
       },
     );
+  } else if (!isImageSpec(spec.from) && "parent" in spec.from) {
+    const start = startFromParent(spec.from, fromSource);
+    base = start.base;
+    state = start.state;
+    instructions.push(...start.instructions);
   } else {
     const from = spec.from;
     const ref = !isImageSpec(from) && "image" in from ? from.image : "";
@@ -241,7 +255,7 @@ function buildImage(
   }
 
   spec.layers.forEach((layer, index) => {
-    const path = `layers[${index}]`;
+    const path = layer.at ?? `layers[${index}]`;
     const definition = blocks.get(layer.block);
     if (definition === undefined) {
       problems.push({
@@ -264,6 +278,8 @@ function buildImage(
       problems,
     });
   });
+
+  instructions.push(descriptionLabel(spec.name, registry, state));
 
   return {
     name: spec.name,

@@ -2,6 +2,7 @@
  * The user-facing description of an image family: images, their bases and
  * their layers, as plain data that TypeScript and JSON configs share.
  */
+import type { ImageDescription } from "../extend/description.js";
 import type { LayerSpec } from "./block.js";
 import type { OsRelease } from "./image-state.js";
 
@@ -20,7 +21,19 @@ export interface FamilyBase {
   readonly family: string;
 }
 
-export type BaseSpec = ExternalBase | FamilyBase;
+/**
+ * A published image that is not part of the family, known by its
+ * description, such as `user-default` for images that extend it.
+ */
+export interface ParentBase {
+  readonly parent: ImageDescription;
+  /** Registry to pull the parent from. Default: the description's. */
+  readonly registry?: string | undefined;
+  /** Tag to pull. Default: the description's content tag, if it has one. */
+  readonly tag?: string | undefined;
+}
+
+export type BaseSpec = ExternalBase | FamilyBase | ParentBase;
 
 export interface ImageSpec<Name extends string = string> {
   /** Image name as published, such as `worker-base`. */

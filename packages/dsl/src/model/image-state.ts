@@ -41,6 +41,8 @@ export interface ImageState {
   noninteractiveApt: boolean;
   /** Working directory set by `WORKDIR`; `/` unless an image changed it. */
   workdir: string;
+  /** User set by `USER`; `root` unless an image changed it. */
+  user: string;
 }
 
 /** Creates the state of an image built from an external reference. */
@@ -57,6 +59,7 @@ export function emptyState(
     conda: undefined,
     noninteractiveApt: false,
     workdir: "/",
+    user: "root",
   };
 }
 
@@ -83,5 +86,6 @@ export function inheritState(base: ImageState): ImageState {
     },
     noninteractiveApt: false,
     workdir: base.workdir,
+    user: base.user,
   };
 }

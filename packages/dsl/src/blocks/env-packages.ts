@@ -1,0 +1,207 @@
+/**
+ * env-packages: installs conda packages, pip requirements and requirements
+ * files into conda envs that already exist, in the parent image or an
+ * earlier layer. conda installs with `conda install -n <env>` and pip runs
+ * as the env's own interpreter (`<env>/bin/python -m pip`), never through
+ * `conda activate`, which needs a shell that ran `conda init`.
+ *
+ * @example envPackages({ envs: "all", pip: ["pandas==2.2.2"], requirements: "requirements.txt" })
+ */
+import { posix } from "node:path";
+
+import { z } from "zod";
+
+import {
+  defineBlock,
+  type BlockContext,
+  type LayerSpec,
+} from "../model/block.js";
+import type { CondaEnvState, CondaState } from "../model/image-state.js";
+import { shellCommand } from "../quoting/shell.js";
+import { knownPythonRange, pythonAdmits } from "../python/package-ranges.js";
+import {
+  CondaEnvName,
+  CondaPackage,
+  ContextPath,
+  PipRequirement,
+} from "./support/schemas.js";
+
+/** Folder in the image that requirements files are copied to. */
+const REQUIREMENTS_DIR = "/tmp/lzy-images";
+
+export const EnvPackagesOptions = z
+  .strictObject({
+    /** Envs to install into: `all` (every env at this layer) or names. */
+    envs: z.union([
+      z.literal("all"),
+      z.array(CondaEnvName).min(1, "list at least one env, or use `all`"),
+    ]),
+    /** conda packages, such as `numpy=1.26.4`. Default none. */
+    conda: z.array(CondaPackage).default([]),
+    /** pip requirements in PEP 508 form, such as `torch==2.3.1`. Default none. */
+    pip: z.array(PipRequirement).default([]),
+    /** A requirements file in the build context, installed with `pip -r`. */
+    requirements: ContextPath.optional(),
+  })
+  .refine(
+    (options) =>
+      options.conda.length > 0 ||
+      options.pip.length > 0 ||
+      options.requirements !== undefined,
+    "give conda packages, pip requirements or a requirements file",
+  );
+
+export type EnvPackagesOptions = z.input<typeof EnvPackagesOptions>;
+type Resolved = z.output<typeof EnvPackagesOptions>;
+
+export const envPackagesBlock = defineBlock({
+  name: "env-packages",
+  schema: EnvPackagesOptions,
+  label: (options) =>
+    options.envs === "all" ? "all envs" : options.envs.join(","),
+  apply(options, context) {
+    const conda = context.state.conda;
+    const targets = targetEnvs(options, context);
+    if (conda === undefined || targets.length === 0) {
+      return;
+    }
+    let requirements: string | undefined;
+    if (options.requirements !== undefined) {
+      requirements = `${REQUIREMENTS_DIR}/${posix.basename(options.requirements)}`;
+      context.externalInput(
+        options.requirements,
+        "a pip requirements file of the image",
+      );
+      context.emit({
+        kind: "COPY",
+        sources: [options.requirements],
+        dest: requirements,
+      });
+    }
+    for (const env of targets) {
+      context.emit(
+        {
+          kind: "RUN",
+          commands: installCommands(conda, env, options, requirements),
+        },
+        { comments: [`Packages into conda env ${env.name}.`] },
+      );
+      recordPackages(env, options);
+    }
+  },
+});
+
+/** Resolves `envs` and reports missing envs and unsupported Pythons. */
+function targetEnvs(options: Resolved, context: BlockContext): CondaEnvState[] {
+  const conda = context.state.conda;
+  if (conda === undefined) {
+    context.problem(
+      "",
+      "installing into conda envs needs conda",
+      undefined,
+      "add a miniconda layer, or extend an image that has conda",
+    );
+    return [];
+  }
+  if (context.state.user !== "root") {
+    context.problem(
+      "",
+      `the image runs as user "${context.state.user}", who cannot write to the conda envs`,
+      undefined,
+      "install packages before the layer that switches to that user",
+    );
+  }
+  const names = options.envs === "all" ? [...conda.envs.keys()] : options.envs;
+  if (names.length === 0) {
+    context.problem("envs", "the image has no conda env to install into");
+  }
+  const targets: CondaEnvState[] = [];
+  names.forEach((name, index) => {
+    const env = conda.envs.get(name);
+    if (env === undefined) {
+      context.problem(
+        options.envs === "all" ? "envs" : `envs[${index}]`,
+        `conda env "${name}" does not exist`,
+        name,
+        `existing envs: ${[...conda.envs.keys()].join(", ") || "none"}`,
+      );
+      return;
+    }
+    checkPythonRanges(env, options.pip, context);
+    targets.push(env);
+  });
+  return targets;
+}
+
+/**
+ * Rejects a pinned requirement whose known supported Python range excludes
+ * the env's Python, so the build does not die deep inside pip.
+ */
+function checkPythonRanges(
+  env: CondaEnvState,
+  pip: readonly string[],
+  context: BlockContext,
+): void {
+  pip.forEach((requirement, index) => {
+    const pin = /^([A-Za-z0-9_.-]+)\s*==\s*([A-Za-z0-9.]+)$/.exec(requirement);
+    if (pin === null) {
+      return;
+    }
+    const range = knownPythonRange(pin[1]!, pin[2]!);
+    if (range !== undefined && !pythonAdmits(range.python, env.python)) {
+      context.problem(
+        `pip[${index}]`,
+        `conda env "${env.name}" has Python ${env.python}, but ${pin[1]} ${pin[2]} requires Python ${range.python}`,
+        requirement,
+        "install it only into envs whose Python the range admits",
+      );
+    }
+  });
+}
+
+function installCommands(
+  conda: CondaState,
+  env: CondaEnvState,
+  options: Resolved,
+  requirements: string | undefined,
+): string[] {
+  const commands: string[] = [];
+  if (options.conda.length > 0) {
+    const channels = conda.channels.flatMap((channel) => ["-c", channel]);
+    commands.push(
+      shellCommand(
+        "conda",
+        "install",
+        "-y",
+        "-n",
+        env.name,
+        "--override-channels",
+        ...channels,
+        ...options.conda,
+      ),
+      "conda clean -afy",
+    );
+  }
+  const pip = [`${env.prefix}/bin/python`, "-m", "pip", "install"];
+  if (options.pip.length > 0) {
+    commands.push(shellCommand(...pip, "--no-cache-dir", ...options.pip));
+  }
+  if (requirements !== undefined) {
+    commands.push(shellCommand(...pip, "--no-cache-dir", "-r", requirements));
+  }
+  return commands;
+}
+
+function recordPackages(env: CondaEnvState, options: Resolved): void {
+  for (const requirement of [...options.conda, ...options.pip]) {
+    const name = /^[A-Za-z0-9_.-]+/.exec(requirement)?.[0] ?? requirement;
+    env.packages.set(name.toLowerCase(), requirement);
+  }
+}
+
+/** Installs packages into existing conda envs. */
+export function envPackages(
+  options: EnvPackagesOptions,
+): LayerSpec<"env-packages", EnvPackagesOptions> {
+  return { block: "env-packages", options };
+}

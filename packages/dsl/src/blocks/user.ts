@@ -1,0 +1,78 @@
+/**
+ * user: creates a non-root user with a home directory and switches to it
+ * with `USER uid:gid`, so later RUN steps and the container run without
+ * root.
+ * Put layers that install system or conda packages before this one.
+ *
+ * @example user({ name: "analyst", uid: 1000 })
+ */
+import { z } from "zod";
+
+import { defineBlock, type LayerSpec } from "../model/block.js";
+import { shellCommand } from "../quoting/shell.js";
+import { ImagePath } from "./support/schemas.js";
+
+export const UserOptions = z.strictObject({
+  /** Login name: lowercase letters, digits, `_` and `-`; not `root`. */
+  name: z
+    .string()
+    .regex(
+      /^[a-z_][a-z0-9_-]{0,31}$/,
+      "invalid user name: expected up to 32 lowercase letters, digits, `_` or `-`, such as `analyst`",
+    )
+    .refine((name) => name !== "root", "the user must not be root"),
+  /** Numeric user id. Default 1000, the first regular user on Debian. */
+  uid: z.int().min(1).max(60000).default(1000),
+  /** Numeric id of the user's own group. Default: the same as `uid`. */
+  gid: z.int().min(1).max(60000).optional(),
+  /** Home directory. Default `/home/<name>`. */
+  home: ImagePath.optional(),
+  /** Login shell. Default `/bin/bash`. */
+  shell: ImagePath.default("/bin/bash"),
+});
+
+export type UserOptions = z.input<typeof UserOptions>;
+
+export const userBlock = defineBlock({
+  name: "user",
+  schema: UserOptions,
+  label: (options) => options.name,
+  apply(options, context) {
+    const gid = options.gid ?? options.uid;
+    const home = options.home ?? `/home/${options.name}`;
+    context.emit({
+      kind: "RUN",
+      commands: [
+        shellCommand("groupadd", "--gid", String(gid), options.name),
+        // --no-log-init: a high uid would otherwise grow the sparse
+        // lastlog and faillog files to gigabytes.
+        shellCommand(
+          "useradd",
+          "--no-log-init",
+          "--create-home",
+          "--home-dir",
+          home,
+          "--shell",
+          options.shell,
+          "--uid",
+          String(options.uid),
+          "--gid",
+          String(gid),
+          options.name,
+        ),
+      ],
+    });
+    // Numeric ids, because a runtime that enforces a non-root user, such
+    // as Kubernetes with runAsNonRoot, cannot resolve a name to check it.
+    context.emit(
+      { kind: "USER", user: `${options.uid}:${gid}` },
+      { comments: [`Run as ${options.name}.`] },
+    );
+    context.state.user = options.name;
+  },
+});
+
+/** Creates a non-root user and runs as it from here on. */
+export function user(options: UserOptions): LayerSpec<"user", UserOptions> {
+  return { block: "user", options };
+}
