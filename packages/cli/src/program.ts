@@ -5,8 +5,12 @@
 import { SpecError } from "@lzy-images/dsl";
 import { Command, CommanderError } from "commander";
 
+import { registerCheck } from "./commands/check.js";
+import { registerExplain } from "./commands/explain.js";
 import { registerGenerate } from "./commands/generate.js";
+import { registerGraph } from "./commands/graph.js";
 import { registerLint } from "./commands/lint.js";
+import { registerTags } from "./commands/tags.js";
 import { CliError } from "./errors.js";
 import { processIo, type CliIo } from "./io.js";
 
@@ -31,6 +35,10 @@ export async function run(
   };
   // Each command lives in its own file under commands/ and registers here.
   registerGenerate(program, io, done);
+  registerCheck(program, io, done);
+  registerTags(program, io, done);
+  registerExplain(program, io, done);
+  registerGraph(program, io, done);
   registerLint(program, io, done);
 
   try {
