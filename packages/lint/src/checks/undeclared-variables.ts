@@ -65,7 +65,7 @@ export const undeclaredVariables: ModelCheck = {
             });
           }
         }
-        stage = new Set(inheritedEnv(image, family));
+        stage = inheritedEnv(image, family);
         return;
       }
       const scope = stage ?? global;
@@ -106,12 +106,31 @@ function declaredNames(instruction: Instruction): string[] {
   }
 }
 
-/** ENV names an image gets from a family base; external bases are unknown. */
-function inheritedEnv(image: ImageModel, family: FamilyModel): string[] {
-  if (image.base.kind !== "family") {
-    return [];
+/**
+ * ENV names an image gets from its family bases: those its blocks recorded
+ * in the state and those set by ENV instructions. What an external base
+ * image sets is not known.
+ */
+function inheritedEnv(image: ImageModel, family: FamilyModel): Set<string> {
+  const names = new Set<string>();
+  let current = image;
+  while (current.base.kind === "family") {
+    const baseName = current.base.name;
+    const base = family.images.find((candidate) => candidate.name === baseName);
+    if (base === undefined) {
+      break;
+    }
+    for (const name of base.state.env.keys()) {
+      names.add(name);
+    }
+    for (const instruction of base.instructions) {
+      declaredNames(instruction).forEach((name) => {
+        if (instruction.kind === "ENV") {
+          names.add(name);
+        }
+      });
+    }
+    current = base;
   }
-  const baseName = image.base.name;
-  const base = family.images.find((candidate) => candidate.name === baseName);
-  return base === undefined ? [] : [...base.state.env.keys()];
+  return names;
 }
