@@ -63,11 +63,12 @@ describe("pylzy Python range", () => {
 
   it("rejects a 3.7 env named explicitly", () => {
     const problems = problemsOf([pylzy({ version: "1.15.0", envs: ["py37"] })]);
+    // Sorted by path: `envs` (the layer's summary) before `envs[0]`.
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toContain('"py37" has Python 3.7.11');
-    expect(problems[1]).toContain(
+    expect(problems[0]).toContain(
       "no conda env has a Python that pylzy 1.15.0 supports",
     );
+    expect(problems[1]).toContain('"py37" has Python 3.7.11');
   });
 
   it("skips incompatible envs when asked to", () => {

@@ -8,6 +8,11 @@ export interface SpecProblem {
   readonly image: string;
   /** Field path inside the image spec, such as `layers[7].envs[1].python`. */
   readonly path: string;
+  /**
+   * Kind of problem for tools, such as `invalid_type`, `unknown_option` or
+   * `cuda_tag_removed`; zod issue codes are kept as they are.
+   */
+  readonly code?: string | undefined;
   readonly message: string;
   /** The value found at the path, when there is one to show. */
   readonly received?: unknown;
@@ -27,14 +32,40 @@ export class SpecError extends Error {
   }
 }
 
+/**
+ * Orders problems of the family as a whole first, then by image name, then
+ * by path with indices compared as numbers (`layers[2]` before
+ * `layers[10]`). The sort is stable, so one field's problems keep their order.
+ */
 function compareProblems(a: SpecProblem, b: SpecProblem): number {
   if (a.image !== b.image) {
+    if (a.image === FAMILY || b.image === FAMILY) {
+      return a.image === FAMILY ? -1 : 1;
+    }
     return a.image < b.image ? -1 : 1;
   }
-  if (a.path !== b.path) {
-    return a.path < b.path ? -1 : 1;
+  return comparePaths(a.path, b.path);
+}
+
+/** Image name used for problems of the family spec as a whole. */
+export const FAMILY = "family";
+
+function comparePaths(a: string, b: string): number {
+  const left = a.split(/(\d+)/);
+  const right = b.split(/(\d+)/);
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const x = left[i]!;
+    const y = right[i]!;
+    if (x === y) {
+      continue;
+    }
+    // split() with a capture group puts the digit runs at odd indices.
+    if (i % 2 === 1) {
+      return Number(x) - Number(y);
+    }
+    return x < y ? -1 : 1;
   }
-  return 0;
+  return left.length - right.length;
 }
 
 /** Formats a problem as `image.path: message (received X). hint`. */

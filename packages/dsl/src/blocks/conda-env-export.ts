@@ -9,6 +9,7 @@ import { z } from "zod";
 
 import { defineBlock, type LayerSpec } from "../model/block.js";
 import { shellCommand } from "../quoting/shell.js";
+import { didYouMean, joinHints } from "../validation/suggest.js";
 import { CondaEnvName } from "./support/schemas.js";
 
 export const CondaEnvExportOptions = z.strictObject({
@@ -50,7 +51,10 @@ export const condaEnvExportBlock = defineBlock({
           "envs",
           `conda env "${name}" does not exist`,
           name,
-          `existing envs: ${[...conda.envs.keys()].join(", ")}`,
+          joinHints(
+            didYouMean(name, conda.envs.keys()),
+            `existing envs: ${[...conda.envs.keys()].join(", ")}`,
+          ),
         );
         continue;
       }

@@ -10,6 +10,7 @@ import { z } from "zod";
 
 import { defineBlock, type LayerSpec } from "../model/block.js";
 import { shellCommand } from "../quoting/shell.js";
+import { checkPythonRanges } from "../validation/python-ranges.js";
 import {
   CondaEnvName,
   CondaPackage,
@@ -54,6 +55,9 @@ export const condaEnvBlock = defineBlock({
       );
       return;
     }
+
+    checkPythonRanges(context, "pip", options.pip, options);
+    checkPythonRanges(context, "conda", options.conda, options);
 
     const prefix = `${conda.prefix}/envs/${options.name}`;
     const channels = conda.channels.flatMap((channel) => ["-c", channel]);

@@ -21,7 +21,14 @@ export const ContextScriptOptions = z.strictObject({
   /** Template under `templates/context/`, without the `.hbs` extension. */
   template: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9_./-]*$/, "invalid template name"),
+    .regex(
+      /^[a-z0-9][a-z0-9_./-]*$/,
+      "invalid template name: expected a path such as `lzy/worker-entrypoint.sh`",
+    )
+    .refine(
+      (name) => !name.split("/").includes(".."),
+      "a template name cannot contain `..`: templates live under templates/context/",
+    ),
   /** Values the template reads. */
   data: z.record(z.string(), z.unknown()).default({}),
   /** Path of the file in the image. */

@@ -11,7 +11,7 @@
 import { z } from "zod";
 
 import { defineBlock, type LayerSpec } from "../model/block.js";
-import { requireAptPackages } from "./support/apt.js";
+import { requireAptPackages, requireDebianFamily } from "./support/apt.js";
 import {
   downloader,
   fetchCommand,
@@ -80,6 +80,9 @@ export const dockerInDockerBlock = defineBlock({
   schema: DockerInDockerOptions,
   label: (options) => options.docker.version,
   apply(options, context) {
+    // The static binaries, the modprobe wrapper and the iptables package
+    // are only set up and tested on Debian-family images.
+    requireDebianFamily(context, "docker-in-docker", true);
     // The inner daemon sets up NAT for its bridge network with iptables.
     requireAptPackages(context, ["iptables"], "docker-in-docker");
     const tool = downloader(context, "docker-in-docker");

@@ -10,6 +10,7 @@ import { z } from "zod";
 
 import { defineBlock, type LayerSpec } from "../model/block.js";
 import { shellCommand } from "../quoting/shell.js";
+import { didYouMean, joinHints } from "../validation/suggest.js";
 import { knownPythonRange, pythonAdmits } from "../python/package-ranges.js";
 import {
   CondaEnvName,
@@ -85,12 +86,19 @@ export const pylzyBlock = defineBlock({
     const chosen = [];
     for (const name of targets) {
       const env = conda.envs.get(name);
+      // With a list of envs, point at the entry that names this one.
+      const field = Array.isArray(options.envs)
+        ? `envs[${options.envs.indexOf(name)}]`
+        : "envs";
       if (env === undefined) {
         context.problem(
-          "envs",
+          field,
           `conda env "${name}" does not exist`,
           name,
-          `existing envs: ${[...conda.envs.keys()].join(", ")}`,
+          joinHints(
+            didYouMean(name, conda.envs.keys()),
+            `existing envs: ${[...conda.envs.keys()].join(", ")}`,
+          ),
         );
         continue;
       }
@@ -98,7 +106,7 @@ export const pylzyBlock = defineBlock({
         chosen.push(env);
       } else if (options.envs !== "compatible") {
         context.problem(
-          "envs",
+          field,
           `conda env "${env.name}" has Python ${env.python}, but pylzy ${options.version} requires Python ${range}`,
           env.name,
           'drop that env, or install pylzy only into envs whose Python the range admits (envs: "compatible")',

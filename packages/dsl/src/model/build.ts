@@ -3,10 +3,14 @@
  * parsed by its block's schema, blocks are applied in order over the image
  * state, and all problems of the run are collected before anything renders.
  */
-import type { z } from "zod";
-
 import { builtInBlocks } from "../blocks/index.js";
-import { SpecError, formatPath, type SpecProblem } from "../errors.js";
+import { SpecError, type SpecProblem } from "../errors.js";
+import { checkFamilyShape } from "../validation/family-shape.js";
+import { didYouMean, joinHints } from "../validation/suggest.js";
+import {
+  defaultIssueMessages,
+  problemsFromIssues,
+} from "../validation/zod-issues.js";
 import type {
   BlockContext,
   BlockDefinition,
@@ -96,7 +100,8 @@ export function buildFamily(
   blocks: ReadonlyMap<string, BlockDefinition> = builtInBlocks,
 ): FamilyModel {
   const problems: SpecProblem[] = [];
-  const ordered = orderImages(spec.images, problems);
+  const shape = checkFamilyShape(spec, problems);
+  const ordered = orderImages(shape.images, problems, shape.rejected);
   const built = new Map<string, ImageModel>();
 
   for (const imageSpec of ordered) {
@@ -128,6 +133,7 @@ export function buildFamily(
 function orderImages(
   images: readonly ImageSpec[],
   problems: SpecProblem[],
+  rejected: ReadonlySet<string> = new Set(),
 ): ImageSpec[] {
   const byName = new Map<string, ImageSpec>();
   const files = new Map<string, string>();
@@ -177,15 +183,19 @@ function orderImages(
     const baseName = familyBaseName(image.from);
     if (baseName !== undefined) {
       const base = byName.get(baseName);
-      if (base === undefined) {
+      if (base === undefined && !rejected.has(baseName)) {
         problems.push({
           image: image.name,
           path: "from",
+          code: "unknown_base",
           message: "base image is not declared in this family",
           received: baseName,
-          hint: `declare it, or use one of: ${[...byName.keys()].join(", ")}`,
+          hint: joinHints(
+            didYouMean(baseName, byName.keys()),
+            `declared images: ${[...byName.keys()].join(", ")}`,
+          ),
         });
-      } else {
+      } else if (base !== undefined) {
         visit(base, [...chain, image.name]);
       }
     }
@@ -261,9 +271,13 @@ function buildImage(
       problems.push({
         image: spec.name,
         path: `${path}.block`,
+        code: "unknown_block",
         message: "unknown building block",
         received: layer.block,
-        hint: `use one of: ${[...blocks.keys()].sort().join(", ")}`,
+        hint: joinHints(
+          didYouMean(layer.block, blocks.keys()),
+          `blocks: ${[...blocks.keys()].sort().join(", ")}`,
+        ),
       });
       return;
     }
@@ -312,11 +326,16 @@ function applyLayer(
 ): void {
   const parsed = definition.schema.safeParse(options ?? {}, {
     reportInput: true,
+    error: defaultIssueMessages,
   });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      target.problems.push(problemFromIssue(issue, target));
-    }
+    // Option paths follow the layer's, as in `layers[7].envs[1].python`.
+    target.problems.push(
+      ...problemsFromIssues(parsed.error.issues, definition.schema, {
+        image: target.image,
+        path: target.path,
+      }),
+    );
     return;
   }
 
@@ -362,19 +381,6 @@ function applyLayer(
     },
   };
   definition.apply(parsed.data, context);
-}
-
-function problemFromIssue(
-  issue: z.core.$ZodIssue,
-  target: LayerTarget,
-): SpecProblem {
-  const field = formatPath(issue.path);
-  return {
-    image: target.image,
-    path: field ? `${target.path}.${field}` : target.path,
-    message: issue.message,
-    received: issue.input,
-  };
 }
 
 /**

@@ -17,6 +17,8 @@ export const UNPINNED_APT_REASON =
  * the image, so derived images and containers keep the default frontend.
  */
 export function ensureNoninteractiveApt(context: BlockContext): void {
+  // Every apt step starts here, so the check that apt exists does too.
+  requireDebianFamily(context, "apt", false);
   if (context.state.noninteractiveApt) {
     return;
   }
@@ -88,4 +90,37 @@ export function requireAptPackages(
     return false;
   }
   return true;
+}
+
+/** Distributions whose images have apt and Debian package names. */
+const DEBIAN_FAMILY = new Set(["debian", "ubuntu"]);
+
+/**
+ * Reports a problem when the image's OS is not Debian or Ubuntu. An OS the
+ * model cannot detect (a base such as `python:3.12-slim`) passes unless
+ * `unknownIsError`; `external(ref, { id, version })` declares it.
+ */
+export function requireDebianFamily(
+  context: BlockContext,
+  purpose: string,
+  unknownIsError: boolean,
+): boolean {
+  const os = context.state.os;
+  if (os !== undefined && DEBIAN_FAMILY.has(os.id)) {
+    return true;
+  }
+  if (os === undefined && !unknownIsError) {
+    return true;
+  }
+  context.problem(
+    "",
+    os === undefined
+      ? `${purpose} needs a Debian or Ubuntu base, and the OS of this image's base is not known`
+      : `${purpose} needs a Debian or Ubuntu base, but the base runs ${os.id} ${os.version}`,
+    undefined,
+    os === undefined
+      ? 'declare the base\'s OS, as in external("registry/image:tag", { id: "ubuntu", version: "22.04" })'
+      : "build FROM a Debian or Ubuntu image",
+  );
+  return false;
 }

@@ -26,25 +26,49 @@ export const EnvName = z
     "invalid variable name: expected letters, digits and `_`, not starting with a digit",
   );
 
-/** A value that fits on one Dockerfile line. */
+/**
+ * A value that fits on one Dockerfile line. Quoting makes any other
+ * character safe, but a line break ends the instruction (a backslash before
+ * it joins the next line instead), and no Dockerfile syntax encodes one.
+ */
 export const SingleLine = z
   .string()
-  .regex(/^[^\n\r\0]*$/, "must not contain a newline or NUL character");
+  .regex(
+    /^[^\n\r\0]*$/,
+    "a Dockerfile value cannot contain a line break or NUL character: split the value, or set it when the container starts",
+  );
 
-/** Absolute path inside the image. */
+/**
+ * Characters a path cannot contain. COPY, WORKDIR and VOLUME expand `$`
+ * and strip quotes and backslashes even in their JSON form, and a control
+ * character breaks the line, so no quoting keeps these intact.
+ */
+const UNSAFE_PATH_CHARACTER = /[\x00-\x1f\x7f$'"`\\]/;
+
+const UNSAFE_PATH_MESSAGE =
+  "a path cannot contain control characters, `$`, quotes, backquotes or backslashes: Dockerfile instructions expand or strip them";
+
+/** Absolute path inside the image; spaces are allowed. */
 export const ImagePath = z
   .string()
-  .regex(
-    /^\/[^\n\r\0]*$/,
-    "invalid path: expected an absolute path on one line, such as `/app`",
+  .regex(/^\//, "invalid path: expected an absolute path, such as `/app`")
+  .refine((path) => !UNSAFE_PATH_CHARACTER.test(path), UNSAFE_PATH_MESSAGE)
+  .refine(
+    (path) => path.trim() === path,
+    "a path cannot start or end with whitespace",
   );
 
 /** Path relative to the build context; it cannot leave the context. */
 export const ContextPath = z
   .string()
   .regex(
-    /^[^/\n\r\0][^\n\r\0]*$/,
-    "invalid context path: expected a relative path on one line",
+    /^[^/\s]/,
+    "invalid context path: expected a relative path, such as `inputs/app.jar`",
+  )
+  .refine((path) => !UNSAFE_PATH_CHARACTER.test(path), UNSAFE_PATH_MESSAGE)
+  .refine(
+    (path) => path.trim() === path,
+    "a path cannot start or end with whitespace",
   )
   .refine(
     (path) => !path.split("/").includes(".."),
@@ -68,8 +92,8 @@ export const Version = z
 export const PythonVersion = z
   .string()
   .regex(
-    /^3\.\d+\.\d+$/,
-    "invalid Python version: expected 3.MINOR.PATCH, such as `3.9.7`",
+    /^3\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)$/,
+    "invalid Python version: expected 3.MINOR.PATCH without leading zeros, such as `3.9.7`",
   );
 
 /** A semver range, such as `>=3.8`. */
