@@ -60,9 +60,20 @@ describe("Dockerfile encoding", () => {
     expect(JSON.parse(encodeExecForm(AWKWARD))).toEqual(AWKWARD);
   });
 
-  it("escapes quotes, backslashes and $ in literal values", () => {
-    expect(encodeLiteralValue('a "b" $c \\d')).toBe('"a \\"b\\" \\$c \\\\d"');
+  it("single-quotes literal values", () => {
+    expect(encodeLiteralValue('a "b" $c \\d')).toBe(`'a "b" $c \\d'`);
+    expect(encodeLiteralValue("it's")).toBe(`'it'\\''s'`);
   });
+
+  it.each(AWKWARD.filter((word) => !word.includes("\n")))(
+    "literal value %j reads back in bash",
+    (word) => {
+      const script = `value=${encodeLiteralValue(word)}; printf '%s' "$value"`;
+      expect(execFileSync("bash", ["-c", script], { encoding: "utf8" })).toBe(
+        word,
+      );
+    },
+  );
 
   it("switches to the JSON form for paths with spaces", () => {
     expect(encodePathList(["a", "/b"])).toBe("a /b");

@@ -3,5 +3,5 @@
 
 FROM ubuntu:20.04
 
-ENV GREETING="say \"hi\" & \$HOME `x` \\ <ok>" \
-    EMPTY=""
+ENV GREETING='say "hi" & $HOME `x` \ <ok>' \
+    EMPTY=''

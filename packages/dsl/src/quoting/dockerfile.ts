@@ -4,17 +4,17 @@
  */
 
 /**
- * Encodes a literal value for `ENV name=value` or `LABEL name=value`.
- * Inside double quotes the Dockerfile parser treats `\` as an escape and
- * expands `$`, so both are escaped, as is `"`. A newline has no encoding
- * (a backslash before it is a line continuation), so schemas reject it.
+ * Encodes a literal value for `ENV name=value`, `LABEL name=value` or an
+ * `ARG` default, in single quotes. BuildKit's word lexer, like POSIX sh,
+ * takes everything inside single quotes as written (no `$` expansion, no
+ * escapes) and reads `\'` outside quotes as a quote, so `it's` becomes
+ * `'it'\''s'`. bash reads the same text the same way, which double quotes
+ * would not give: there bash runs a backquote that BuildKit keeps.
+ * A newline has no encoding (a backslash before it is a line continuation
+ * and the parser ends the instruction at a bare one), so schemas reject it.
  */
 export function encodeLiteralValue(value: string): string {
-  const escaped = value
-    .replaceAll("\\", "\\\\")
-    .replaceAll('"', '\\"')
-    .replaceAll("$", "\\$");
-  return `"${escaped}"`;
+  return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
 /**
