@@ -1,34 +1,162 @@
 /**
- * Writes output files so that a failed run never leaves a half-written
- * file: everything is first written to a temporary folder inside the
- * output directory (same filesystem), then each file is renamed into place.
+ * Writes output files all or nothing. Every file is first written to a
+ * staging folder inside the output directory, so on the same filesystem,
+ * and checked there. Renaming the staging folder marks the commit; only
+ * then are the files renamed into place, each rename atomic.
+ *
+ * A run that fails or is killed before the commit leaves the previous
+ * output untouched; its staging folder is removed by the next run. A run
+ * killed during the renames leaves a commit folder, and the next run moves
+ * its remaining files into place before it writes anything, so the output
+ * is never left as a mix of two runs once a run has started again.
+ *
+ * NOTE: files are not fsynced, so this covers failed and killed runs, not
+ * a power loss.
  */
-import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import {
+  chmod,
+  mkdir,
+  mkdtemp,
+  readdir,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
 
 import type { OutputFile } from "./family.js";
+
+/** Name prefix of a folder whose files are still being written. */
+export const STAGING_PREFIX = ".lzy-images-staging-";
+/** Name prefix of a folder whose files are complete and being moved. */
+export const COMMIT_PREFIX = ".lzy-images-commit-";
+
+export interface WriteOptions {
+  /**
+   * Runs on the complete staged output (such as a linter) before anything
+   * is moved into place; if it throws, the output directory is unchanged.
+   */
+  readonly check?: (stagingDir: string) => Promise<void>;
+}
 
 /** Writes `files` under `outDir`, creating folders as needed. */
 export async function writeOutput(
   outDir: string,
   files: readonly OutputFile[],
+  options: WriteOptions = {},
 ): Promise<void> {
   await mkdir(outDir, { recursive: true });
-  const staging = await mkdtemp(join(outDir, ".lzy-images-"));
+  await recoverInterruptedRuns(outDir);
+
+  // The process id in the name tells later runs whether this one is alive.
+  const staging = await mkdtemp(
+    join(outDir, `${STAGING_PREFIX}${process.pid}-`),
+  );
+  let committed: string | undefined;
   try {
     for (const file of files) {
+      await assertNotDirectory(join(outDir, file.path), file.path);
       const staged = join(staging, file.path);
       await mkdir(dirname(staged), { recursive: true });
       await writeFile(staged, file.content, { mode: file.mode });
       // writeFile's mode is filtered by the umask; set it exactly.
       await chmod(staged, file.mode);
     }
-    for (const file of files) {
-      const target = join(outDir, file.path);
-      await mkdir(dirname(target), { recursive: true });
-      await rename(join(staging, file.path), target);
-    }
-  } finally {
+    await options.check?.(staging);
+
+    committed = join(
+      outDir,
+      staging.slice(outDir.length + 1).replace(STAGING_PREFIX, COMMIT_PREFIX),
+    );
+    await rename(staging, committed);
+  } catch (error) {
     await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  await moveIntoPlace(committed, outDir);
+}
+
+/**
+ * Removes staging folders of runs that are no longer alive and finishes
+ * the renames of commit folders they left behind.
+ */
+export async function recoverInterruptedRuns(outDir: string): Promise<void> {
+  let entries: string[];
+  try {
+    entries = await readdir(outDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      return;
+    }
+    throw error;
+  }
+  for (const entry of entries) {
+    const prefix = [STAGING_PREFIX, COMMIT_PREFIX].find((p) =>
+      entry.startsWith(p),
+    );
+    if (prefix === undefined || isAlive(ownerPid(entry, prefix))) {
+      continue;
+    }
+    const folder = join(outDir, entry);
+    if (prefix === COMMIT_PREFIX) {
+      await moveIntoPlace(folder, outDir);
+    } else {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Renames every file of a commit folder into place, then removes it. */
+async function moveIntoPlace(folder: string, outDir: string): Promise<void> {
+  for (const path of await listFiles(folder)) {
+    const target = join(outDir, relative(folder, path));
+    await mkdir(dirname(target), { recursive: true });
+    await rename(path, target);
+  }
+  await rm(folder, { recursive: true, force: true });
+}
+
+async function listFiles(folder: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      files.push(...(await listFiles(path)));
+    } else {
+      files.push(path);
+    }
+  }
+  return files;
+}
+
+/** A rename onto a directory fails, so that is found before the commit. */
+async function assertNotDirectory(
+  target: string,
+  shown: string,
+): Promise<void> {
+  const existing = await stat(target).catch(() => undefined);
+  if (existing?.isDirectory()) {
+    throw new Error(
+      `cannot write ${shown}: a directory of that name is in the output directory`,
+    );
+  }
+}
+
+function ownerPid(entry: string, prefix: string): number {
+  return Number.parseInt(entry.slice(prefix.length), 10);
+}
+
+/** Returns true when process `pid` exists (and is not this process). */
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) {
+    return false;
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
