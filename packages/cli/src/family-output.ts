@@ -2,7 +2,12 @@
  * Renders the configured family in memory, the same way for every command,
  * so that `check` compares against exactly what `generate` writes.
  */
-import { buildFamily, type FamilyModel } from "@lzy-images/dsl";
+import {
+  buildFamily,
+  builtInBlocks,
+  type BlockDefinition,
+  type FamilyModel,
+} from "@lzy-images/dsl";
 import {
   generatedFiles,
   renderFamily,
@@ -24,14 +29,20 @@ export interface RenderedFamily {
 
 /**
  * Loads the config at `configPath` (the built-in catalog when undefined),
- * builds and renders it. Throws CliError or SpecError on invalid input.
+ * builds and renders it, with `extraBlocks` available besides the built-in
+ * ones. Throws CliError or SpecError on invalid input.
  */
 export async function renderConfiguredFamily(
   configPath: string | undefined,
   cwd: string,
+  extraBlocks: readonly BlockDefinition[] = [],
 ): Promise<RenderedFamily> {
   const config = await loadConfig(configPath, cwd);
-  const model = buildFamily(config.family);
+  const blocks = new Map([
+    ...builtInBlocks,
+    ...extraBlocks.map((block) => [block.name, block] as const),
+  ]);
+  const model = buildFamily(config.family, blocks);
   const images = renderFamily(model, {
     regenerate: regenerateCommand(config.path),
   });

@@ -2,22 +2,45 @@
  * `lzy-images generate`: builds the model, renders every Dockerfile and
  * context file with the tags file, bake file and manifest, and writes them
  * to the output directory. Files an earlier run generated that no image
- * produces any more are deleted.
+ * produces any more are deleted. The rendered files are linted first, and
+ * nothing is written when a finding reaches the failure threshold.
  */
-import { relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 
-import { findOrphans, removeOrphans, writeOutput } from "@lzy-images/generator";
+import type { BlockDefinition, FamilyModel } from "@lzy-images/dsl";
+import {
+  findOrphans,
+  removeOrphans,
+  writeOutput,
+  type RenderedImage,
+} from "@lzy-images/generator";
+import { DEFAULT_THRESHOLD, lintFamily } from "@lzy-images/lint";
 import type { Command } from "commander";
 
 import { CliError } from "../errors.js";
 import { renderConfiguredFamily } from "../family-output.js";
 import type { CliIo } from "../io.js";
+import {
+  HADOLINT_OPTION_HELP,
+  failureThresholdOption,
+  findHadolint,
+  printFindings,
+  withHadolint,
+  type HadolintCliOptions,
+} from "./lint.js";
 import { readmeGraph, writeReadmeGraph } from "../readme-graph.js";
 
-export interface GenerateOptions {
+export interface GenerateOptions extends HadolintCliOptions {
   readonly config?: string | undefined;
   readonly out: string;
   readonly readme?: string | undefined;
+  /** False with `--no-lint`, which writes without linting. Default true. */
+  readonly lint?: boolean | undefined;
+  /**
+   * Blocks that layers may use besides the built-in ones, for programmatic
+   * callers such as tests; config files use the built-in blocks.
+   */
+  readonly blocks?: readonly BlockDefinition[] | undefined;
 }
 
 /** Default output directory, relative to the working directory. */
@@ -43,6 +66,9 @@ export function registerGenerate(
       "--readme <file>",
       "also rewrite the image graph between the graph markers of this README",
     )
+    .option("--no-lint", "write without hadolint and the built-in checks")
+    .option("--hadolint <path>", HADOLINT_OPTION_HELP)
+    .addOption(failureThresholdOption())
     .action(async (options: GenerateOptions) => {
       done(await generate(options, io));
     });
@@ -56,6 +82,7 @@ export async function generate(
   const { model, images, files } = await renderConfiguredFamily(
     options.config,
     io.cwd,
+    options.blocks,
   );
   const outDir = resolve(io.cwd, options.out);
   // Everything that can fail on input is read before the first write.
@@ -66,6 +93,9 @@ export async function generate(
     options.readme === undefined
       ? undefined
       : await readmeGraph(options.readme, io.cwd, model);
+  if (!(await lintPasses(model, images, outDir, options, io))) {
+    return 1;
+  }
 
   await writeOutput(outDir, files);
   await removeOrphans(outDir, orphans);
@@ -89,4 +119,43 @@ export async function generate(
     io.stdout(`Updated the image graph in ${options.readme}\n`);
   }
   return 0;
+}
+
+/**
+ * Lints the rendered family and prints its findings, or warns that lint is
+ * skipped with `--no-lint`. Returns false, after saying that nothing was
+ * written, when a finding reaches the failure threshold.
+ */
+async function lintPasses(
+  model: FamilyModel,
+  images: readonly RenderedImage[],
+  outDir: string,
+  options: GenerateOptions,
+  io: CliIo,
+): Promise<boolean> {
+  if (options.lint === false) {
+    io.stderr(
+      "Warning: --no-lint: writing files that hadolint and the built-in checks have not checked\n",
+    );
+    return true;
+  }
+  const hadolint = await findHadolint(options, io);
+  const shownOut = relative(io.cwd, outDir) || ".";
+  const findings = await withHadolint(() =>
+    lintFamily(model, images, {
+      hadolint,
+      env: process.env,
+      displayPath: (path) => join(shownOut, path),
+    }),
+  );
+
+  const threshold = options.failureThreshold ?? DEFAULT_THRESHOLD;
+  const failing = printFindings(findings, io.stderr, threshold);
+  if (failing === 0) {
+    return true;
+  }
+  io.stderr(
+    `Error: ${failing} lint finding${failing === 1 ? "" : "s"} at level ${threshold} or above; nothing was written to ${shownOut}. Fix the blocks named above, or pass --no-lint to write anyway.\n`,
+  );
+  return false;
 }

@@ -31,21 +31,18 @@ export interface HadolintCliOptions {
   readonly failureThreshold?: Level | undefined;
 }
 
-/** Adds `--hadolint` and `--failure-threshold` to `command`. */
-export function addHadolintOptions(command: Command): Command {
-  return command
-    .option(
-      "--hadolint <path>",
-      "hadolint binary; default: $HADOLINT, then PATH, then .venv/bin, then npx",
-    )
-    .addOption(
-      new Option(
-        "--failure-threshold <level>",
-        "lowest level of a finding that fails the command",
-      )
-        .choices(LEVELS)
-        .default(DEFAULT_THRESHOLD),
-    );
+/** Help of `--hadolint`, shared by every command that runs hadolint. */
+export const HADOLINT_OPTION_HELP =
+  "hadolint binary; default: $HADOLINT, then PATH, then .venv/bin, then npx";
+
+/** `--failure-threshold`, shared by every command that runs hadolint. */
+export function failureThresholdOption(): Option {
+  return new Option(
+    "--failure-threshold <level>",
+    "lowest level of a finding that fails the command",
+  )
+    .choices(LEVELS)
+    .default(DEFAULT_THRESHOLD);
 }
 
 /**
@@ -110,12 +107,12 @@ export function registerLint(
     .description(
       "lint Dockerfiles with hadolint and the project's .hadolint.yaml",
     )
-    .argument("<files...>", "Dockerfiles to lint");
-  addHadolintOptions(command).action(
-    async (files: string[], options: HadolintCliOptions) => {
-      done(await lint(files, options, io));
-    },
-  );
+    .argument("<files...>", "Dockerfiles to lint")
+    .option("--hadolint <path>", HADOLINT_OPTION_HELP)
+    .addOption(failureThresholdOption());
+  command.action(async (files: string[], options: HadolintCliOptions) => {
+    done(await lint(files, options, io));
+  });
 }
 
 /** Runs `lint` and returns its exit code: 1 when a finding reaches the threshold. */
