@@ -97,5 +97,12 @@ export type {
   UserSpec,
 } from "./extend/extend-spec.js";
 export { ExtensionOptions, NewEnvOptions } from "./extend/extension-options.js";
+export {
+  ExtensionEntry,
+  ParentReference,
+  configJsonSchema,
+  configSchema,
+  isExtensionEntry,
+} from "./extend/config-schema.js";
 export { describeFamilyImage } from "./extend/family-description.js";
 export type { ParentImageBase } from "./extend/parent-base.js";

@@ -78,14 +78,22 @@ export const envPackagesBlock = defineBlock({
         dest: requirements,
       });
     }
+    // One RUN for every env: one layer, and hadolint's DL3059 asks for
+    // consecutive RUNs to be joined.
+    context.emit(
+      {
+        kind: "RUN",
+        commands: targets.flatMap((env) =>
+          installCommands(conda, env, options, requirements),
+        ),
+      },
+      {
+        comments: [
+          `Packages into conda env${targets.length > 1 ? "s" : ""} ${targets.map((env) => env.name).join(", ")}.`,
+        ],
+      },
+    );
     for (const env of targets) {
-      context.emit(
-        {
-          kind: "RUN",
-          commands: installCommands(conda, env, options, requirements),
-        },
-        { comments: [`Packages into conda env ${env.name}.`] },
-      );
       recordPackages(env, options);
     }
   },

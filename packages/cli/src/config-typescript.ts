@@ -1,0 +1,59 @@
+/**
+ * Loads TypeScript configs (`.ts`, `.mts`, `.cts`) without a build step,
+ * through jiti. jiti is imported only here, when a TypeScript config is
+ * given, so that `generate` with the built-in catalog or a JSON config
+ * does not pay for loading a compiler.
+ */
+import { access } from "node:fs/promises";
+
+import { SpecError, type SpecProblem } from "@lzy-images/dsl";
+
+import { CliError } from "./errors.js";
+
+/** File extensions loaded as TypeScript. */
+export const TYPESCRIPT_EXTENSIONS: readonly string[] = [".ts", ".mts", ".cts"];
+
+/**
+ * Imports the TypeScript config at `absolute` and returns its default
+ * export, or its `family` export. Invalid extension options thrown by
+ * `extend()` pass through as they are, so they print with their paths.
+ */
+export async function importTypeScript(
+  absolute: string,
+  shown: string,
+): Promise<unknown> {
+  try {
+    await access(absolute);
+  } catch {
+    throw new CliError(`config file not found: ${shown}`);
+  }
+  const { createJiti } = await import("jiti");
+  // Without the module cache, a test or a watcher that loads the same
+  // config twice sees its current content.
+  const jiti = createJiti(import.meta.url, { moduleCache: false });
+  try {
+    const module = await jiti.import<Record<string, unknown>>(absolute);
+    return module.default ?? module.family;
+  } catch (error) {
+    // jiti may load its own copy of the DSL for the config, so the error
+    // is recognised by its shape rather than by instanceof.
+    if (isSpecError(error)) {
+      throw new SpecError(error.problems);
+    }
+    const failure = new CliError(
+      `config file ${shown} failed to load: ${(error as Error).message}`,
+    );
+    failure.cause = error;
+    throw failure;
+  }
+}
+
+function isSpecError(
+  error: unknown,
+): error is { readonly problems: readonly SpecProblem[] } {
+  return (
+    error instanceof Error &&
+    error.name === "SpecError" &&
+    Array.isArray((error as { problems?: unknown }).problems)
+  );
+}
