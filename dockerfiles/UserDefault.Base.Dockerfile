@@ -45,3 +45,7 @@ RUN conda create -y -n py38 --override-channels -c conda-forge python=3.8.12 pip
 RUN conda create -y -n py39 --override-channels -c conda-forge python=3.9.7 pip \
     && /root/miniconda3/envs/py39/bin/python -m pip install --no-cache-dir 'catboost>=1.0.3' 'pure-protobuf>=2.1.1' \
     && conda clean -afy
+
+# What this image provides, for images built FROM it: read it with
+# docker inspect --format '{{ index .Config.Labels "lzy-images.description" }}' IMAGE
+LABEL lzy-images.description='{"format":1,"name":"user-default-base","registry":"lzydock","os":{"id":"ubuntu","version":"20.04"},"cuda":"11.2.2","user":"root","workdir":"/","env":{"LANG":"en_US.UTF-8","LANGUAGE":"en_US:en","LC_ALL":"en_US.UTF-8","PATH":"/root/miniconda3/bin:$PATH"},"aptPackages":{"ca-certificates":null,"ffmpeg":null,"libgomp1":null,"libsndfile1":null,"locales":null,"sox":null,"wget":null},"conda":{"prefix":"/root/miniconda3","channels":["conda-forge"],"envs":{"default":{"prefix":"/root/miniconda3/envs/default","python":"3.9.7","packages":{"catboost":"catboost>=1.0.3","pure-protobuf":"pure-protobuf>=2.1.1","python":"3.9.7"}},"py38":{"prefix":"/root/miniconda3/envs/py38","python":"3.8.12","packages":{"catboost":"catboost>=1.0.3","pure-protobuf":"pure-protobuf>=2.1.1","python":"3.8.12"}},"py39":{"prefix":"/root/miniconda3/envs/py39","python":"3.9.7","packages":{"catboost":"catboost>=1.0.3","pure-protobuf":"pure-protobuf>=2.1.1","python":"3.9.7"}}}}}'

@@ -3,7 +3,7 @@
 # Lzy default user image: pylzy in every conda env. Extend it FROM here.
 
 ARG REGISTRY=lzydock
-ARG USER_DEFAULT_BASE_TAG=dcecd84f9e83
+ARG USER_DEFAULT_BASE_TAG=47242e12b54c
 FROM ${REGISTRY}/user-default-base:${USER_DEFAULT_BASE_TAG}
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 
@@ -23,3 +23,7 @@ RUN /root/miniconda3/envs/py39/bin/python -m pip install --no-cache-dir -r requi
     && PATH=/root/miniconda3/envs/py39/bin:"$PATH" bash gen_proto.sh \
     && /root/miniconda3/envs/py39/bin/python -m pip install --no-cache-dir .
 WORKDIR /
+
+# What this image provides, for images built FROM it: read it with
+# docker inspect --format '{{ index .Config.Labels "lzy-images.description" }}' IMAGE
+LABEL lzy-images.description='{"format":1,"name":"user-default","registry":"lzydock","os":{"id":"ubuntu","version":"20.04"},"cuda":"11.2.2","user":"root","workdir":"/","env":{"LANG":"en_US.UTF-8","LANGUAGE":"en_US:en","LC_ALL":"en_US.UTF-8","PATH":"/root/miniconda3/bin:$PATH"},"aptPackages":{"ca-certificates":null,"ffmpeg":null,"libgomp1":null,"libsndfile1":null,"locales":null,"sox":null,"wget":null},"conda":{"prefix":"/root/miniconda3","channels":["conda-forge"],"envs":{"default":{"prefix":"/root/miniconda3/envs/default","python":"3.9.7","packages":{"catboost":"catboost>=1.0.3","pure-protobuf":"pure-protobuf>=2.1.1","pylzy":"1.15.0","python":"3.9.7"}},"py38":{"prefix":"/root/miniconda3/envs/py38","python":"3.8.12","packages":{"catboost":"catboost>=1.0.3","pure-protobuf":"pure-protobuf>=2.1.1","pylzy":"1.15.0","python":"3.8.12"}},"py39":{"prefix":"/root/miniconda3/envs/py39","python":"3.9.7","packages":{"catboost":"catboost>=1.0.3","pure-protobuf":"pure-protobuf>=2.1.1","pylzy":"1.15.0","python":"3.9.7"}}}}}'

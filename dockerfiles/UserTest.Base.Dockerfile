@@ -37,3 +37,7 @@ RUN localedef -i en_US -c -f UTF-8 -A /usr/share/locale/locale.alias en_US.UTF-8
 ENV LANG=en_US.UTF-8 \
     LANGUAGE=en_US:en \
     LC_ALL=en_US.UTF-8
+
+# What this image provides, for images built FROM it: read it with
+# docker inspect --format '{{ index .Config.Labels "lzy-images.description" }}' IMAGE
+LABEL lzy-images.description='{"format":1,"name":"user-test-base","registry":"lzydock","os":{"id":"ubuntu","version":"16.04"},"cuda":null,"user":"root","workdir":"/","env":{"LANG":"en_US.UTF-8","LANGUAGE":"en_US:en","LC_ALL":"en_US.UTF-8","PATH":"/root/miniconda3/bin:$PATH"},"aptPackages":{"ca-certificates":null,"locales":null,"wget":null},"conda":{"prefix":"/root/miniconda3","channels":["conda-forge"],"envs":{"py39":{"prefix":"/root/miniconda3/envs/py39","python":"3.9.7","packages":{"catboost":"catboost>=1.0.3","pure-protobuf":"pure-protobuf>=2.1.1","python":"3.9.7"}}}}}'

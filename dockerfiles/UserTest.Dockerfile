@@ -3,7 +3,7 @@
 # Lzy test user image: pylzy in the py39 env.
 
 ARG REGISTRY=lzydock
-ARG USER_TEST_BASE_TAG=cc350e674e7a
+ARG USER_TEST_BASE_TAG=094ce45eb82c
 FROM ${REGISTRY}/user-test-base:${USER_TEST_BASE_TAG}
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 
@@ -15,3 +15,7 @@ RUN /root/miniconda3/envs/py39/bin/python -m pip install --no-cache-dir -r requi
     && PATH=/root/miniconda3/envs/py39/bin:"$PATH" bash gen_proto.sh \
     && /root/miniconda3/envs/py39/bin/python -m pip install --no-cache-dir .
 WORKDIR /
+
+# What this image provides, for images built FROM it: read it with
+# docker inspect --format '{{ index .Config.Labels "lzy-images.description" }}' IMAGE
+LABEL lzy-images.description='{"format":1,"name":"user-test","registry":"lzydock","os":{"id":"ubuntu","version":"16.04"},"cuda":null,"user":"root","workdir":"/","env":{"LANG":"en_US.UTF-8","LANGUAGE":"en_US:en","LC_ALL":"en_US.UTF-8","PATH":"/root/miniconda3/bin:$PATH"},"aptPackages":{"ca-certificates":null,"locales":null,"wget":null},"conda":{"prefix":"/root/miniconda3","channels":["conda-forge"],"envs":{"py39":{"prefix":"/root/miniconda3/envs/py39","python":"3.9.7","packages":{"catboost":"catboost>=1.0.3","pure-protobuf":"pure-protobuf>=2.1.1","pylzy":"1.15.0","python":"3.9.7"}}}}}'

@@ -3,7 +3,7 @@
 # Lzy worker: the worker jar, and pylzy in every conda env.
 
 ARG REGISTRY=lzydock
-ARG WORKER_BASE_TAG=7dc92e301316
+ARG WORKER_BASE_TAG=40832a82fd2a
 FROM ${REGISTRY}/worker-base:${WORKER_BASE_TAG}
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 
@@ -39,3 +39,7 @@ COPY --chmod=0755 worker/entrypoint.sh /entrypoint.sh
 COPY --chmod=0755 worker/test_entrypoint.sh /test_entrypoint.sh
 
 ENTRYPOINT ["/entrypoint.sh"]
+
+# What this image provides, for images built FROM it: read it with
+# docker inspect --format '{{ index .Config.Labels "lzy-images.description" }}' IMAGE
+LABEL lzy-images.description='{"format":1,"name":"worker","registry":"lzydock","os":{"id":"ubuntu","version":"20.04"},"cuda":"11.2.2","user":"root","workdir":"/","env":{"JAVA_HOME":"/usr/lib/jvm/java-17-openjdk-amd64/","LANG":"en_US.UTF-8","LANGUAGE":"en_US:en","LC_ALL":"en_US.UTF-8","PATH":"/root/miniconda3/bin:$PATH"},"aptPackages":{"bash":null,"ca-certificates":null,"curl":null,"ffmpeg":null,"fuse":null,"gnupg":null,"iptables":null,"jq":null,"libgomp1":null,"libsndfile1":null,"locales":null,"lsof":null,"nvidia-container-toolkit":null,"openjdk-17-jdk":null,"openssh-client":null,"procps":null,"sox":null,"tar":null,"wget":null},"conda":{"prefix":"/root/miniconda3","channels":["conda-forge"],"envs":{"default":{"prefix":"/root/miniconda3/envs/default","python":"3.9.7","packages":{"catboost":"catboost>=1.0.3","pure-protobuf":"pure-protobuf>=2.1.1","pylzy":"1.15.0","python":"3.9.7"}},"py38":{"prefix":"/root/miniconda3/envs/py38","python":"3.8.12","packages":{"catboost":"catboost>=1.0.3","pure-protobuf":"pure-protobuf>=2.1.1","pylzy":"1.15.0","python":"3.8.12"}},"py39":{"prefix":"/root/miniconda3/envs/py39","python":"3.9.7","packages":{"catboost":"catboost>=1.0.3","pure-protobuf":"pure-protobuf>=2.1.1","pylzy":"1.15.0","python":"3.9.7"}}}}}'

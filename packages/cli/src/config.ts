@@ -3,11 +3,13 @@
  * file whose default export (or `family` export) is a family spec.
  */
 import { readFile } from "node:fs/promises";
-import { extname, resolve } from "node:path";
+import { dirname, extname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
 import type { FamilySpec } from "@lzy-images/dsl";
 
+import { resolveExtensions } from "./config-extends.js";
+import { TYPESCRIPT_EXTENSIONS, importTypeScript } from "./config-typescript.js";
 import { CliError } from "./errors.js";
 
 export interface LoadedConfig {
@@ -33,12 +35,18 @@ export async function loadConfig(
     exported = await readJson(absolute, path);
   } else if ([".js", ".mjs"].includes(extension)) {
     exported = await importModule(absolute, path);
+  } else if (TYPESCRIPT_EXTENSIONS.includes(extension)) {
+    exported = await importTypeScript(absolute, path);
   } else {
     throw new CliError(
-      `config file ${path}: unsupported extension "${extension}"; use a .json, .js or .mjs file`,
+      `config file ${path}: unsupported extension "${extension}"; use a .ts, .json, .js or .mjs file`,
     );
   }
-  return { family: familyFrom(exported, path), path };
+  const family = familyFrom(exported, path);
+  return {
+    family: await resolveExtensions(family, dirname(absolute), path),
+    path,
+  };
 }
 
 async function readJson(absolute: string, shown: string): Promise<unknown> {

@@ -9,7 +9,9 @@ import { registerCheck } from "./commands/check.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerGenerate } from "./commands/generate.js";
 import { registerGraph } from "./commands/graph.js";
+import { registerInit } from "./commands/init.js";
 import { registerLint } from "./commands/lint.js";
+import { registerSchema } from "./commands/schema.js";
 import { registerTags } from "./commands/tags.js";
 import { CliError } from "./errors.js";
 import { processIo, type CliIo } from "./io.js";
@@ -40,6 +42,8 @@ export async function run(
   registerExplain(program, io, done);
   registerGraph(program, io, done);
   registerLint(program, io, done);
+  registerInit(program, io, done);
+  registerSchema(program, io, done);
 
   try {
     await program.parseAsync(withoutScriptSeparator(program, argv), {
