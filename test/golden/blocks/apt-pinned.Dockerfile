@@ -9,3 +9,7 @@ ARG DEBIAN_FRONTEND=noninteractive
 RUN apt-get update \
     && apt-get install -y --no-install-recommends curl=7.68.0-1ubuntu2.22 git=1:2.25.1-1ubuntu3.13 \
     && rm -rf /var/lib/apt/lists/*
+
+# What this image provides, for images built FROM it: read it with
+# docker inspect --format '{{ index .Config.Labels "lzy-images.description" }}' IMAGE
+LABEL lzy-images.description='{"format":1,"name":"apt-pinned","registry":"example","os":{"id":"ubuntu","version":"20.04"},"cuda":null,"user":"root","workdir":"/","env":{},"aptPackages":{"curl":"7.68.0-1ubuntu2.22","git":"1:2.25.1-1ubuntu3.13"},"conda":null}'

@@ -11,3 +11,7 @@ ARG DEBIAN_FRONTEND=noninteractive
 RUN apt-get update \
     && apt-get install -y --no-install-recommends curl jq=1.6-1ubuntu0.20.04.1 \
     && rm -rf /var/lib/apt/lists/*
+
+# What this image provides, for images built FROM it: read it with
+# docker inspect --format '{{ index .Config.Labels "lzy-images.description" }}' IMAGE
+LABEL lzy-images.description='{"format":1,"name":"apt-unpinned-reason","registry":"example","os":{"id":"ubuntu","version":"20.04"},"cuda":null,"user":"root","workdir":"/","env":{},"aptPackages":{"curl":null,"jq":"1.6-1ubuntu0.20.04.1"},"conda":null}'

@@ -32,3 +32,7 @@ RUN conda create -y -n ml --override-channels -c conda-forge python=3.11.9 pip n
     && conda clean -afy
 
 RUN conda env export -n ml > /root/miniconda3/envs/ml/conda-desc.yaml
+
+# What this image provides, for images built FROM it: read it with
+# docker inspect --format '{{ index .Config.Labels "lzy-images.description" }}' IMAGE
+LABEL lzy-images.description='{"format":1,"name":"conda-env-packages","registry":"example","os":{"id":"ubuntu","version":"20.04"},"cuda":null,"user":"root","workdir":"/","env":{"PATH":"/root/miniconda3/bin:$PATH"},"aptPackages":{"ca-certificates":null,"wget":null},"conda":{"prefix":"/root/miniconda3","channels":["conda-forge"],"envs":{"ml":{"prefix":"/root/miniconda3/envs/ml","python":"3.11.9","packages":{"numpy":"numpy=1.26.4","python":"3.11.9","requests":"requests[socks]>=2.31","torch":"torch==2.3.1"}}}}}'

@@ -4,3 +4,7 @@
 FROM ubuntu:20.04
 
 COPY --chown=1000:1000 ["my file.txt", "b.txt", "/opt/app data/"]
+
+# What this image provides, for images built FROM it: read it with
+# docker inspect --format '{{ index .Config.Labels "lzy-images.description" }}' IMAGE
+LABEL lzy-images.description='{"format":1,"name":"copy-json-form","registry":"example","os":{"id":"ubuntu","version":"20.04"},"cuda":null,"user":"root","workdir":"/","env":{},"aptPackages":{},"conda":null}'

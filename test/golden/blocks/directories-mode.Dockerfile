@@ -6,3 +6,7 @@ SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 
 RUN mkdir -p /data '/data/my dir' \
     && chmod 0750 /data '/data/my dir'
+
+# What this image provides, for images built FROM it: read it with
+# docker inspect --format '{{ index .Config.Labels "lzy-images.description" }}' IMAGE
+LABEL lzy-images.description='{"format":1,"name":"directories-mode","registry":"example","os":{"id":"ubuntu","version":"20.04"},"cuda":null,"user":"root","workdir":"/","env":{},"aptPackages":{},"conda":null}'

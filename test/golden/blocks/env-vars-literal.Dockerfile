@@ -5,3 +5,7 @@ FROM ubuntu:20.04
 
 ENV GREETING='say "hi" & $HOME `x` \ <ok>' \
     EMPTY=''
+
+# What this image provides, for images built FROM it: read it with
+# docker inspect --format '{{ index .Config.Labels "lzy-images.description" }}' IMAGE
+LABEL lzy-images.description='{"format":1,"name":"env-vars-literal","registry":"example","os":{"id":"ubuntu","version":"20.04"},"cuda":null,"user":"root","workdir":"/","env":{"EMPTY":"","GREETING":"say \"hi\" & $HOME `x` \\ <ok>"},"aptPackages":{},"conda":null}'

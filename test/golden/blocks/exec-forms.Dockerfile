@@ -6,3 +6,7 @@ FROM ubuntu:20.04
 ENTRYPOINT ["/usr/bin/tini", "--"]
 
 CMD ["python", "-c", "print('a b')"]
+
+# What this image provides, for images built FROM it: read it with
+# docker inspect --format '{{ index .Config.Labels "lzy-images.description" }}' IMAGE
+LABEL lzy-images.description='{"format":1,"name":"exec-forms","registry":"example","os":{"id":"ubuntu","version":"20.04"},"cuda":null,"user":"root","workdir":"/","env":{},"aptPackages":{},"conda":null}'

@@ -18,3 +18,7 @@ RUN apt-get update \
     && apt-get install -y --no-install-recommends openjdk-21-jdk \
     && rm -rf /var/lib/apt/lists/*
 ENV JAVA_HOME=/usr/lib/jvm/java-21-openjdk-arm64/
+
+# What this image provides, for images built FROM it: read it with
+# docker inspect --format '{{ index .Config.Labels "lzy-images.description" }}' IMAGE
+LABEL lzy-images.description='{"format":1,"name":"java-custom-home","registry":"example","os":{"id":"ubuntu","version":"20.04"},"cuda":null,"user":"root","workdir":"/","env":{"JAVA_HOME":"/usr/lib/jvm/java-21-openjdk-arm64/"},"aptPackages":{"ca-certificates":null,"openjdk-21-jdk":null},"conda":null}'

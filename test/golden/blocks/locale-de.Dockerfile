@@ -16,3 +16,7 @@ RUN localedef -i de_DE -c -f UTF-8 -A /usr/share/locale/locale.alias de_DE.UTF-8
 ENV LANG=de_DE.UTF-8 \
     LANGUAGE=de_DE:de \
     LC_ALL=de_DE.UTF-8
+
+# What this image provides, for images built FROM it: read it with
+# docker inspect --format '{{ index .Config.Labels "lzy-images.description" }}' IMAGE
+LABEL lzy-images.description='{"format":1,"name":"locale-de","registry":"example","os":{"id":"ubuntu","version":"20.04"},"cuda":null,"user":"root","workdir":"/","env":{"LANG":"de_DE.UTF-8","LANGUAGE":"de_DE:de","LC_ALL":"de_DE.UTF-8"},"aptPackages":{"locales":null},"conda":null}'

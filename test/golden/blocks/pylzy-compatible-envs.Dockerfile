@@ -40,3 +40,7 @@ WORKDIR /tmp/pylzy
 RUN /root/miniconda3/envs/new/bin/python -m pip install --no-cache-dir -r requirements.txt \
     && /root/miniconda3/envs/new/bin/python -m pip install --no-cache-dir .
 WORKDIR /
+
+# What this image provides, for images built FROM it: read it with
+# docker inspect --format '{{ index .Config.Labels "lzy-images.description" }}' IMAGE
+LABEL lzy-images.description='{"format":1,"name":"pylzy-compatible-envs","registry":"example","os":{"id":"ubuntu","version":"20.04"},"cuda":null,"user":"root","workdir":"/","env":{"PATH":"/root/miniconda3/bin:$PATH"},"aptPackages":{"ca-certificates":null,"wget":null},"conda":{"prefix":"/root/miniconda3","channels":["conda-forge"],"envs":{"new":{"prefix":"/root/miniconda3/envs/new","python":"3.10.14","packages":{"pylzy":"1.15.0","python":"3.10.14"}},"old":{"prefix":"/root/miniconda3/envs/old","python":"3.7.11","packages":{"python":"3.7.11"}}}}}'
