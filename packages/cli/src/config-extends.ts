@@ -7,13 +7,13 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 
 import {
-  ExtensionEntry,
   SpecError,
   buildFamily,
   describe,
   extensionImage,
-  formatPath,
   isExtensionEntry,
+  parseExtensionEntry,
+  type ExtensionEntry,
   type FamilySpec,
   type ImageDescription,
   type ImageSpec,
@@ -71,16 +71,9 @@ async function extensionFromEntry(
 ): Promise<ImageSpec | undefined> {
   const named = (entry as { name?: unknown }).name;
   const image = typeof named === "string" ? named : `images[${index}]`;
-  const parsed = ExtensionEntry.safeParse(entry, { reportInput: true });
+  const parsed = parseExtensionEntry(entry, image);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      problems.push({
-        image,
-        path: formatPath(issue.path),
-        message: issue.message,
-        received: issue.input,
-      });
-    }
+    problems.push(...parsed.problems);
     return undefined;
   }
   const { extends: reference, ...options } = parsed.data;

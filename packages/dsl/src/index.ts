@@ -103,6 +103,7 @@ export {
   configJsonSchema,
   configSchema,
   isExtensionEntry,
+  parseExtensionEntry,
 } from "./extend/config-schema.js";
 export { describeFamilyImage } from "./extend/family-description.js";
 export type { ParentImageBase } from "./extend/parent-base.js";

@@ -9,7 +9,12 @@ import { z } from "zod";
 
 import { builtInBlocks } from "../blocks/index.js";
 import { SingleLine } from "../blocks/support/schemas.js";
+import type { SpecProblem } from "../errors.js";
 import type { BlockDefinition } from "../model/block.js";
+import {
+  defaultIssueMessages,
+  problemsFromIssues,
+} from "../validation/zod-issues.js";
 import { ImageName, RegistryName } from "./description.js";
 import { ExtensionOptions } from "./extension-options.js";
 
@@ -32,6 +37,32 @@ export const ExtensionEntry = ExtensionOptions.extend({
 });
 
 export type ExtensionEntry = z.input<typeof ExtensionEntry>;
+
+/**
+ * Validates one extension entry of a JSON config. Problems are located
+ * at `image`, the entry's name, with paths such as `install[0].envs`.
+ */
+export function parseExtensionEntry(
+  entry: unknown,
+  image: string,
+):
+  | { readonly success: true; readonly data: z.output<typeof ExtensionEntry> }
+  | { readonly success: false; readonly problems: SpecProblem[] } {
+  const parsed = ExtensionEntry.safeParse(entry, {
+    reportInput: true,
+    error: defaultIssueMessages,
+  });
+  if (parsed.success) {
+    return { success: true, data: parsed.data };
+  }
+  return {
+    success: false,
+    problems: problemsFromIssues(parsed.error.issues, ExtensionEntry, {
+      image,
+      path: "",
+    }),
+  };
+}
 
 /** Returns true when a config's image entry is an extension. */
 export function isExtensionEntry(entry: unknown): boolean {

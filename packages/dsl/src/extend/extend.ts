@@ -13,10 +13,14 @@ import { envVars } from "../blocks/env-vars.js";
 import { pylzy } from "../blocks/pylzy.js";
 import { user } from "../blocks/user.js";
 import { workdir } from "../blocks/workdir.js";
-import { SpecError, formatPath, type SpecProblem } from "../errors.js";
+import { SpecError, type SpecProblem } from "../errors.js";
 import type { LayerSpec } from "../model/block.js";
 import type { ImageSpec } from "../model/image-spec.js";
 import { knownPythonRange, pythonAdmits } from "../python/package-ranges.js";
+import {
+  defaultIssueMessages,
+  problemsFromIssues,
+} from "../validation/zod-issues.js";
 import type { EnvNamesOf, ImageDescription } from "./description.js";
 import type { ExtendSpec, NoEnvClash } from "./extend-spec.js";
 import { ExtensionOptions } from "./extension-options.js";
@@ -42,15 +46,16 @@ export function extend<
     NoEnvClash<EnvNamesOf<Parent>, NewEnvs>,
 ): ImageSpec {
   const name = typeof spec.name === "string" ? spec.name : "extension";
-  const parsed = ExtensionOptions.safeParse(spec, { reportInput: true });
+  const parsed = ExtensionOptions.safeParse(spec, {
+    reportInput: true,
+    error: defaultIssueMessages,
+  });
   if (!parsed.success) {
     throw new SpecError(
-      parsed.error.issues.map((issue) => ({
+      problemsFromIssues(parsed.error.issues, ExtensionOptions, {
         image: name,
-        path: formatPath(issue.path),
-        message: issue.message,
-        received: issue.input,
-      })),
+        path: "",
+      }),
     );
   }
   return extensionImage(parent, parsed.data);
