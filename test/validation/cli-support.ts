@@ -80,9 +80,15 @@ export async function generateWith(
   spec: unknown,
   out: string,
   configPath?: string,
+  ...extra: string[]
 ): Promise<CliResult> {
   const config = writeConfig(spec, configPath);
-  return runCli(["generate", "--config", config, "--out", out, ...LINT_FLAGS]);
+  return runCli([
+    "generate",
+    ...["--config", config, "--out", out],
+    ...LINT_FLAGS,
+    ...extra,
+  ]);
 }
 
 /** Every file under `dir` with its mode and content, by relative path. */

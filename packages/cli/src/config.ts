@@ -2,14 +2,18 @@
  * Loads the family spec to generate: the built-in Lzy catalog, or a config
  * file whose default export (or `family` export) is a family spec.
  */
-import { readFile } from "node:fs/promises";
+import { access, readFile } from "node:fs/promises";
 import { dirname, extname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
 import type { FamilySpec } from "@lzy-images/dsl";
 
+import { jsonParseError, moduleLoadError } from "./config-errors.js";
 import { resolveExtensions } from "./config-extends.js";
-import { TYPESCRIPT_EXTENSIONS, importTypeScript } from "./config-typescript.js";
+import {
+  TYPESCRIPT_EXTENSIONS,
+  importTypeScript,
+} from "./config-typescript.js";
 import { CliError } from "./errors.js";
 
 export interface LoadedConfig {
@@ -59,13 +63,18 @@ async function readJson(absolute: string, shown: string): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new CliError(
-      `config file ${shown}: invalid JSON: ${(error as Error).message}`,
-    );
+    throw jsonParseError(error, text, shown);
   }
 }
 
 async function importModule(absolute: string, shown: string): Promise<unknown> {
+  // A missing config and a missing import inside it both fail with
+  // ERR_MODULE_NOT_FOUND; checking the file first tells them apart.
+  try {
+    await access(absolute);
+  } catch (error) {
+    throw notReadable(error, shown);
+  }
   try {
     const module = (await import(pathToFileURL(absolute).href)) as Record<
       string,
@@ -79,9 +88,7 @@ async function importModule(absolute: string, shown: string): Promise<unknown> {
     ) {
       throw new CliError(`config file not found: ${shown}`);
     }
-    throw new CliError(
-      `config file ${shown} failed to load: ${(error as Error).message}`,
-    );
+    throw moduleLoadError(error, absolute, shown);
   }
 }
 

@@ -92,8 +92,11 @@ function reportError(error: unknown, io: CliIo, debug: boolean): number {
   }
   if (error instanceof CliError) {
     io.stderr(`Error: ${error.message}\n`);
-    if (debug && error.stack) {
-      io.stderr(`${error.stack}\n`);
+    if (debug) {
+      // The cause, such as the exception a config threw, has the stack
+      // that matters; the CliError's own only shows where it was wrapped.
+      const cause = error.cause instanceof Error ? error.cause : error;
+      io.stderr(`${cause.stack ?? error.stack}\n`);
     }
     return error.exitCode;
   }

@@ -28,6 +28,7 @@ import {
   withHadolint,
   type HadolintCliOptions,
 } from "./lint.js";
+import { runWithJsonReport } from "../json-report.js";
 import { readmeGraph, writeReadmeGraph } from "../readme-graph.js";
 
 export interface GenerateOptions extends HadolintCliOptions {
@@ -41,6 +42,7 @@ export interface GenerateOptions extends HadolintCliOptions {
    * callers such as tests; config files use the built-in blocks.
    */
   readonly blocks?: readonly BlockDefinition[] | undefined;
+  readonly json?: boolean | undefined;
 }
 
 /** Default output directory, relative to the working directory. */
@@ -69,8 +71,16 @@ export function registerGenerate(
     .option("--no-lint", "write without hadolint and the built-in checks")
     .option("--hadolint <path>", HADOLINT_OPTION_HELP)
     .addOption(failureThresholdOption())
+    .option(
+      "--json",
+      "print the outcome as JSON on stdout, with every problem of an invalid spec",
+    )
     .action(async (options: GenerateOptions) => {
-      done(await generate(options, io));
+      done(
+        options.json
+          ? await runWithJsonReport(io, (quiet) => generate(options, quiet))
+          : await generate(options, io),
+      );
     });
 }
 

@@ -264,10 +264,13 @@ function buildImage(
     instructions.push({ kind: "FROM", image: ref, source: fromSource });
   }
 
+  // Set once a layer is rejected, as later layers then miss what it adds.
+  const rejected = { layer: false };
   spec.layers.forEach((layer, index) => {
     const path = layer.at ?? `layers[${index}]`;
     const definition = blocks.get(layer.block);
     if (definition === undefined) {
+      rejected.layer = true;
       problems.push({
         image: spec.name,
         path: `${path}.block`,
@@ -290,6 +293,7 @@ function buildImage(
       contextFiles,
       externalInputs,
       problems,
+      rejected,
     });
   });
 
@@ -317,6 +321,8 @@ interface LayerTarget {
   readonly contextFiles: ContextFile[];
   readonly externalInputs: ExternalInput[];
   readonly problems: SpecProblem[];
+  /** Whether an earlier layer of the image was rejected. */
+  readonly rejected: { layer: boolean };
 }
 
 function applyLayer(
@@ -336,6 +342,7 @@ function applyLayer(
         path: target.path,
       }),
     );
+    target.rejected.layer = true;
     return;
   }
 
@@ -371,6 +378,11 @@ function applyLayer(
       });
     },
     problem(field, message, received, hint) {
+      // A layer-wide problem, such as "needs conda", after a rejected
+      // layer is most likely caused by it; fixing that one shows the rest.
+      if (!field && target.rejected.layer) {
+        return;
+      }
       target.problems.push({
         image: target.image,
         path: field ? `${target.path}.${field}` : target.path,
