@@ -169,7 +169,14 @@ function probe(
       { env, timeout: NPX_PROBE_TIMEOUT_MS },
       (error, stdout, stderr) => {
         if (error !== null) {
-          const output = `${stderr}`.trim().split("\n").slice(0, 3).join(" ");
+          // npm's warnings come first and rarely say what failed.
+          const output = `${stderr}`
+            .split("\n")
+            .filter(
+              (line) => line.trim() !== "" && !line.startsWith("npm warn"),
+            )
+            .slice(0, 3)
+            .join(" ");
           resolvePromise(output || error.message);
         } else if (!/Haskell Dockerfile Linter v?2\./.test(stdout)) {
           resolvePromise(
