@@ -123,7 +123,7 @@ async function loadParent(
     problems.push({
       image,
       path: "extends.description",
-      message: `cannot read the parent's description: ${(error as Error).message}`,
+      message: `failed to read the parent's description: ${(error as Error).message}`,
       received: reference.description,
       hint: "write the JSON beside the parent's Dockerfile, or the image's lzy-images.description label, to that file",
     });

@@ -28,8 +28,8 @@ export async function importTypeScript(
     throw new CliError(`config file not found: ${shown}`);
   }
   const { createJiti } = await import("jiti");
-  // Without the module cache, a test or a watcher that loads the same
-  // config twice sees its current content.
+  // Without the module cache, a second load of the same config, as in a
+  // test or a watcher, reads its current content.
   const jiti = createJiti(import.meta.url, { moduleCache: false });
   try {
     const module = await jiti.import<Record<string, unknown>>(absolute);

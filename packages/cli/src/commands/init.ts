@@ -1,8 +1,8 @@
 /**
  * `lzy-images init DIR`: scaffolds a project that extends the published
  * `user-default` image: `package.json` depending on the DSL, the catalog
- * and this CLI, `images.config.ts`, `.gitignore` and a README that says how
- * to generate and build.
+ * and this CLI, `images.config.ts`, `.gitignore` and a README with the
+ * commands that generate and build.
  */
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { basename, join, relative, resolve } from "node:path";

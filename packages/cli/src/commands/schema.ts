@@ -10,7 +10,7 @@ import type { Command } from "commander";
 
 import type { CliIo } from "../io.js";
 
-/** The schema as committed: two-space JSON with a final newline. */
+/** Formats the schema as committed: two-space JSON with a final newline. */
 export function configSchemaText(): string {
   return `${JSON.stringify(configJsonSchema(), null, 2)}\n`;
 }

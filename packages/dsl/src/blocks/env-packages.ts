@@ -78,8 +78,8 @@ export const envPackagesBlock = defineBlock({
         dest: requirements,
       });
     }
-    // One RUN for every env: one layer, and hadolint's DL3059 asks for
-    // consecutive RUNs to be joined.
+    // One RUN for every env gives one layer, and hadolint's DL3059 reports
+    // consecutive RUNs that could be joined.
     context.emit(
       {
         kind: "RUN",

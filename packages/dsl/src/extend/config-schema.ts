@@ -69,7 +69,7 @@ export function isExtensionEntry(entry: unknown): boolean {
   return typeof entry === "object" && entry !== null && "extends" in entry;
 }
 
-/** The schema of a whole JSON config file. */
+/** Builds the schema of a whole JSON config file from `blocks`. */
 export function configSchema(
   blocks: ReadonlyMap<string, BlockDefinition> = builtInBlocks,
 ) {
@@ -105,7 +105,7 @@ export function configSchema(
   });
 }
 
-/** The JSON Schema of a config file, for editors and `lzy-images schema`. */
+/** Returns the JSON Schema of a config file, for editors and `lzy-images schema`. */
 export function configJsonSchema(
   blocks: ReadonlyMap<string, BlockDefinition> = builtInBlocks,
 ): Record<string, unknown> {

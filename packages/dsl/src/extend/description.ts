@@ -88,9 +88,10 @@ export const ImageDescriptionSchema = z.strictObject({
 export type EnvDescription = z.output<typeof EnvDescription>;
 
 /**
- * What a published image provides. `Envs` are the names of its conda envs,
- * kept as literal types when the description is a literal or imported JSON,
- * so that `extend()` rejects an unknown env name at compile time.
+ * Description of what a published image provides. `Envs` are the names of
+ * its conda envs, kept as literal types when the description is a literal
+ * or imported JSON, so that `extend()` rejects an unknown env name at
+ * compile time.
  */
 export type ImageDescription<Envs extends string = string> = Omit<
   z.output<typeof ImageDescriptionSchema>,

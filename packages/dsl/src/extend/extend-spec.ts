@@ -1,9 +1,10 @@
 /**
  * The TypeScript form of extension options. It narrows the schema's input
- * type where types can express a rule, so that misuse fails to compile:
- * env names must be the parent's or new ones, lists of envs and commands
- * must not be empty, Python versions have three parts, and image paths are
- * absolute. Everything else is checked by the schema when `extend()` runs.
+ * type where types can express a rule, so that misuse fails to compile.
+ * Env names must be the parent's or new ones, and lists of envs and
+ * commands must not be empty. Python versions have three parts, and image
+ * paths are absolute. The schema checks everything else when `extend()`
+ * runs.
  */
 import type { ExtensionOptions } from "./extension-options.js";
 

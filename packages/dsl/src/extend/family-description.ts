@@ -10,8 +10,8 @@ const models = new WeakMap<FamilySpec, FamilyModel>();
 
 /**
  * Describes image `name` of `family` as it is published. `envs` lists its
- * conda env names, which the returned type keeps as literal types; a list
- * that differs from what the image has throws, so the types cannot drift
+ * conda env names, which the returned type keeps as literal types. A list
+ * that differs from the image's envs throws, so the types cannot drift
  * from the image.
  *
  * @example describeFamilyImage(lzyFamily, "user-default", ["default", "py38", "py39"])
