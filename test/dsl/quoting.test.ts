@@ -60,9 +60,16 @@ describe("Dockerfile encoding", () => {
     expect(JSON.parse(encodeExecForm(AWKWARD))).toEqual(AWKWARD);
   });
 
-  it("single-quotes literal values", () => {
-    expect(encodeLiteralValue('a "b" $c \\d')).toBe(`'a "b" $c \\d'`);
-    expect(encodeLiteralValue("it's")).toBe(`'it'\\''s'`);
+  it("single-quotes literal values without a quote", () => {
+    expect(encodeLiteralValue('a "b" $c \\d `e`')).toBe(`'a "b" $c \\d \`e\`'`);
+  });
+
+  it("double-quotes a value with a quote", () => {
+    expect(encodeLiteralValue(`it's "$x" \\`)).toBe(`"it's \\"\\$x\\" \\\\"`);
+  });
+
+  it("splits single quotes around a quote next to a backquote", () => {
+    expect(encodeLiteralValue("it's `x`")).toBe(`'it'\\''s \`x\`'`);
   });
 
   it.each(AWKWARD.filter((word) => !word.includes("\n")))(

@@ -5,15 +5,30 @@
 
 /**
  * Encodes a literal value for `ENV name=value`, `LABEL name=value` or an
- * `ARG` default, in single quotes. BuildKit's word lexer, like POSIX sh,
- * takes everything inside single quotes as written (no `$` expansion, no
- * escapes) and reads `\'` outside quotes as a quote, so `it's` becomes
- * `'it'\''s'`. bash reads the same text the same way, which double quotes
- * would not give: there bash runs a backquote that BuildKit keeps.
- * A newline has no encoding (a backslash before it is a line continuation
- * and the parser ends the instruction at a bare one), so schemas reject it.
+ * `ARG` default so that BuildKit's word lexer and bash both read it back
+ * unchanged:
+ * - single quotes when the value has no `'`: both take everything inside
+ *   as written, with no `$` expansion and no escapes;
+ * - else double quotes with `\`, `"` and `$` escaped, when the value has
+ *   no backquote (bash runs one inside double quotes, BuildKit keeps it);
+ * - else single quotes with each `'` written as `'\''`.
+ * A line break has no encoding (the parser ends the instruction there,
+ * and a backslash before it joins the next line), so schemas reject it.
+ *
+ * NOTE: dockerfile-ast 0.7 (the VS Code parser) misreads the last form,
+ * although BuildKit and bash agree on it.
  */
 export function encodeLiteralValue(value: string): string {
+  if (!value.includes("'")) {
+    return `'${value}'`;
+  }
+  if (!value.includes("`")) {
+    const escaped = value
+      .replaceAll("\\", "\\\\")
+      .replaceAll('"', '\\"')
+      .replaceAll("$", "\\$");
+    return `"${escaped}"`;
+  }
   return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
