@@ -35,7 +35,7 @@ function writeDockerfile(dir: string, name: string, text: string): string {
   return path;
 }
 
-/** A fake hadolint: a shell script with the given body. */
+/** Creates a fake hadolint: a shell script with the given body. */
 function fakeHadolint(body: string): HadolintCommand {
   const path = join(tempDir(), "hadolint");
   writeFileSync(path, `#!/bin/sh\n${body}\n`);

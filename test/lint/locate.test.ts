@@ -1,7 +1,7 @@
 /**
- * Finding hadolint: --hadolint, then HADOLINT, then PATH, then a project
- * .venv, then npx; and a message naming the ways to install it when none
- * is found. Fake executables stand in for hadolint and npx.
+ * Finding hadolint in the order --hadolint, HADOLINT, PATH, a project
+ * .venv, then npx. When none is found, the message names the ways to
+ * install it. Fake executables stand in for hadolint and npx.
  */
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -16,7 +16,7 @@ import { REPO_ROOT, readRepoFile } from "../support/render.js";
 
 const README = readRepoFile("README.md");
 
-/** The text of the README section under `## title`, up to the next `## `. */
+/** Returns the README section under `## title`, up to the next `## `. */
 function section(title: string): string {
   const start = README.indexOf(`\n## ${title}\n`);
   expect(start, `README has no "## ${title}" section`).toBeGreaterThan(-1);

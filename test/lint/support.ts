@@ -27,8 +27,8 @@ import { z } from "zod";
 import { REPO_ROOT } from "../support/render.js";
 
 /**
- * The hadolint the tests run, or undefined when none is installed. npx is
- * not tried, because the npm wrapper downloads the binary.
+ * Finds the hadolint the tests run; undefined when none is installed. npx
+ * is not tried, because the npm wrapper downloads the binary.
  */
 export async function findTestHadolint(): Promise<HadolintCommand | undefined> {
   try {
@@ -92,7 +92,7 @@ export const rawBlock = defineBlock({
   },
 });
 
-/** A layer of `rawBlock`. */
+/** Returns a layer of `rawBlock`. */
 export function raw(
   label: string,
   instructions: InstructionBody[],
@@ -101,7 +101,7 @@ export function raw(
   return { block: "raw", options: { label, instructions, inputs } };
 }
 
-/** A one-image spec FROM `ubuntu:22.04` with the given raw layers. */
+/** Returns an image spec FROM `ubuntu:22.04` with the given raw layers. */
 export function rawImage(layers: ImageSpec["layers"], name = "raw"): ImageSpec {
   return image({
     name,

@@ -58,5 +58,8 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 }
 
 function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a === b) {
+    return 0;
+  }
+  return a < b ? -1 : 1;
 }

@@ -88,31 +88,36 @@ export async function runHadolint(
     args,
     withoutHadolintVariables(options.env),
   );
-  const shown = `${hadolint.command} (found by ${hadolint.origin})`;
+  const toolName = `${hadolint.command} (found by ${hadolint.origin})`;
   if (result.exitCode !== 0) {
+    const status =
+      result.exitCode === null
+        ? `signal ${result.signal}`
+        : `exit code ${result.exitCode}`;
+    const output = firstLines(result.stderr || result.stdout);
     throw new HadolintError(
-      `hadolint ${shown} failed with ${result.exitCode === null ? `signal ${result.signal}` : `exit code ${result.exitCode}`}: ${firstLines(result.stderr || result.stdout)}`,
+      `hadolint ${toolName} failed with ${status}: ${output}`,
     );
   }
   if (result.stderr.trim() !== "") {
     throw new HadolintError(
-      `hadolint ${shown} reported an error: ${firstLines(result.stderr)}`,
+      `hadolint ${toolName} reported an error: ${firstLines(result.stderr)}`,
     );
   }
-  return parseReport(result.stdout, shown);
+  return parseReport(result.stdout, toolName);
 }
 
 /** Parses hadolint's JSON report; throws HadolintError on anything else. */
 export function parseReport(
   text: string,
-  shown = "hadolint",
+  toolName = "hadolint",
 ): HadolintFinding[] {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     throw new HadolintError(
-      `${shown} printed a report that is not JSON (${(error as Error).message}): ${firstLines(text)}`,
+      `${toolName} printed a report that is not JSON (${(error as Error).message}): ${firstLines(text)}`,
     );
   }
   const parsed = Report.safeParse(json);
@@ -120,7 +125,7 @@ export function parseReport(
     const issue = parsed.error.issues[0];
     const path = issue?.path.join(".") ?? "";
     throw new HadolintError(
-      `${shown} printed an unexpected JSON report: ${path ? `${path}: ` : ""}${issue?.message ?? "invalid"}`,
+      `${toolName} printed an unexpected JSON report: ${path ? `${path}: ` : ""}${issue?.message ?? "invalid"}`,
     );
   }
   return parsed.data;
@@ -174,9 +179,9 @@ function spawnCollect(
   });
 }
 
-/** The first lines of a tool's output, enough to show what went wrong. */
+/** Returns the first lines of a tool's output, enough to show what failed. */
 function firstLines(text: string, count = 5): string {
   const lines = text.trim().split("\n");
-  const shown = lines.slice(0, count).join("\n");
-  return lines.length > count ? `${shown}\n...` : shown;
+  const toolName = lines.slice(0, count).join("\n");
+  return lines.length > count ? `${toolName}\n...` : toolName;
 }

@@ -1,10 +1,10 @@
 /**
- * Finds the hadolint to run, in this order: an explicit path (`--hadolint`),
- * the `HADOLINT` environment variable, `hadolint` on `PATH`, a project
- * virtual environment (`.venv/bin/hadolint` in the working directory or a
- * parent, where `scripts/setup.sh` installs it), then the npm wrapper
- * through `npx`. Only the npx fallback is probed by running it, because the
- * other candidates are plain files that either exist or do not.
+ * Finds the hadolint to run. The order is an explicit path (`--hadolint`),
+ * the `HADOLINT` environment variable, `hadolint` on `PATH`, then
+ * `.venv/bin/hadolint` in the working directory or a parent, which is where
+ * `scripts/setup.sh` installs it. The npm wrapper through `npx` comes last.
+ * Only the npx fallback is probed by running it, because the other
+ * candidates are plain files that either exist or do not.
  */
 import { execFile } from "node:child_process";
 import { constants } from "node:fs";
@@ -17,7 +17,7 @@ export interface HadolintCommand {
   readonly command: string;
   /** Arguments placed before hadolint's own, such as `--yes hadolint` for npx. */
   readonly prefix: readonly string[];
-  /** Where it was found, such as `PATH` or `HADOLINT`; shown in messages. */
+  /** Source of the command, such as `PATH` or `HADOLINT`, for messages. */
   readonly origin: string;
 }
 
@@ -169,7 +169,7 @@ function probe(
       { env, timeout: NPX_PROBE_TIMEOUT_MS },
       (error, stdout, stderr) => {
         if (error !== null) {
-          // npm's warnings come first and rarely say what failed.
+          // npm's warnings come first and rarely state what failed.
           const output = `${stderr}`
             .split("\n")
             .filter(

@@ -1,7 +1,7 @@
 /**
  * `lzy-images lint FILE...`: lints Dockerfiles with hadolint under the
- * project's policy. Also holds what `generate` shares with it: the
- * hadolint options, finding hadolint, and printing findings.
+ * project's policy. The file also contains what `generate` shares with it:
+ * the hadolint options, finding hadolint, and printing findings.
  */
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -126,14 +126,14 @@ export async function lint(
   }
   const hadolint = await findHadolint(options, io);
   // hadolint reports the absolute paths it was given; show them as typed.
-  const given = new Map(files.map((file) => [resolve(io.cwd, file), file]));
+  const typed = new Map(files.map((file) => [resolve(io.cwd, file), file]));
   const reported = await withHadolint(() =>
-    lintFiles([...given.keys()], { hadolint, env: process.env }),
+    lintFiles([...typed.keys()], { hadolint, env: process.env }),
   );
   const findings = sortFindings(
     reported.map((finding) => ({
       ...finding,
-      file: given.get(finding.file) ?? finding.file,
+      file: typed.get(finding.file) ?? finding.file,
     })),
   );
 

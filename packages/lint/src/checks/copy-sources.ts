@@ -54,7 +54,7 @@ function knownContextPaths(family: FamilyModel): KnownPaths {
 }
 
 /**
- * A source is known when it is a generated file, a folder of generated
+ * Returns true when a source is a generated file, a folder of generated
  * files, or a declared input or a path inside one.
  */
 function isKnown(source: string, known: KnownPaths): boolean {
