@@ -168,12 +168,21 @@ function distance(wanted: WantedTag, candidate: CudaTag): number {
 
 /** The newest supported devel tag with cuDNN, for examples in messages. */
 function newestTag(): string {
-  return nearestTag({
-    version: [99, 0, 0],
-    cudnn: "cudnn",
-    flavour: "devel",
-    os: "ubuntu24.04",
-  }).tag;
+  const versionKey = (tag: CudaTag): number => {
+    const [major = 0, minor = 0, patch = 0] = tag.cuda.split(".").map(Number);
+    return major * 1e6 + minor * 1e3 + patch;
+  };
+  const candidates = [...CUDA_TAGS.values()].filter(
+    (tag) =>
+      tag.status === "supported" &&
+      tag.flavour === "devel" &&
+      tag.cudnn !== "" &&
+      tag.os.startsWith("ubuntu"),
+  );
+  candidates.sort(
+    (a, b) => versionKey(b) - versionKey(a) || (a.os < b.os ? 1 : -1),
+  );
+  return candidates[0]!.tag;
 }
 
 function expandTable(
