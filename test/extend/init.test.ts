@@ -64,10 +64,14 @@ it("init project generates a lint-clean image", async () => {
     cwd: REPO_ROOT,
     npx: false,
   });
-  const env = {
-    ...process.env,
-    PATH: `${dirname(hadolint.command)}${delimiter}${process.env.PATH}`,
-  };
+  // A user's shell has none of the npm_config_* variables that pnpm sets
+  // for the test run, and npx warns about several of them.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !name.toLowerCase().startsWith("npm_config_"),
+    ),
+  );
+  env["PATH"] = `${dirname(hadolint.command)}${delimiter}${process.env.PATH}`;
   for (const command of commands.slice(1)) {
     const result = spawnSync("bash", ["-c", command], {
       cwd: project,
