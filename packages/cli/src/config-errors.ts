@@ -61,7 +61,7 @@ export function jsonParseError(
   return cliError;
 }
 
-/** The first stack frame inside `absolute`, such as `file:///c.mjs:3:13`. */
+/** Returns the first stack frame inside `absolute`, as in `file:///c.mjs:3:13`. */
 function frameIn(stack: string, absolute: string): Position | undefined {
   const url = pathToFileURL(absolute).href;
   for (const line of stack.split("\n")) {

@@ -1,14 +1,14 @@
 /**
  * Writes output files all or nothing. Every file is first written to a
  * staging folder inside the output directory, so on the same filesystem,
- * and checked there. Renaming the staging folder marks the commit; only
+ * and checked there. Renaming the staging folder marks the commit. Only
  * then are the files renamed into place, each rename atomic.
  *
  * A run that fails or is killed before the commit leaves the previous
- * output untouched; its staging folder is removed by the next run. A run
- * killed during the renames leaves a commit folder, and the next run moves
- * its remaining files into place before it writes anything, so the output
- * is never left as a mix of two runs once a run has started again.
+ * output untouched. A run killed during the renames leaves a commit
+ * folder. The next run that writes first removes dead runs' staging
+ * folders and moves the files of their commit folders into place, so a
+ * mix of two runs lasts only until then.
  *
  * NOTE: files are not fsynced, so this covers failed and killed runs, not
  * a power loss.
@@ -49,7 +49,7 @@ export async function writeOutput(
   await mkdir(outDir, { recursive: true });
   await recoverInterruptedRuns(outDir);
 
-  // The process id in the name tells later runs whether this one is alive.
+  // The process id in the name lets later runs check whether it is alive.
   const staging = await mkdtemp(
     join(outDir, `${STAGING_PREFIX}${process.pid}-`),
   );
@@ -130,7 +130,7 @@ async function listFiles(folder: string): Promise<string[]> {
   return files;
 }
 
-/** A rename onto a directory fails, so that is found before the commit. */
+/** Throws when `target` is a directory, which a rename could not replace. */
 async function assertNotDirectory(
   target: string,
   shown: string,

@@ -81,13 +81,13 @@ export function checkCudaTag(
     };
   }
   const [, major, minor, patch, cudnn = "", flavour, os] = match;
-  const wanted = {
+  const requested = {
     version: [Number(major), Number(minor), Number(patch ?? 0)] as const,
     cudnn,
     flavour: flavour!,
     os: os!,
   };
-  const suggestion = `did you mean ${nearestTag(wanted).tag}?`;
+  const suggestion = `did you mean ${nearestTag(requested).tag}?`;
 
   if (patch === undefined) {
     return {
@@ -117,7 +117,7 @@ export function checkCudaTag(
   };
 }
 
-interface WantedTag {
+interface RequestedTag {
   readonly version: readonly [number, number, number];
   readonly cudnn: string;
   readonly flavour: string;
@@ -125,15 +125,15 @@ interface WantedTag {
 }
 
 /**
- * Returns the published tag nearest to `wanted`: same OS first, then same
- * flavour, then cuDNN or not, then the closest CUDA version; a supported
- * tag wins over an unsupported one at the same distance.
+ * Returns the published tag nearest to `requested`. Same OS counts most,
+ * then same flavour, then cuDNN or not, then the closest CUDA version. At
+ * equal distance a supported tag wins over an unsupported one.
  */
-export function nearestTag(wanted: WantedTag): CudaTag {
+export function nearestTag(requested: RequestedTag): CudaTag {
   let best: CudaTag | undefined;
   let bestScore = Infinity;
   for (const candidate of CUDA_TAGS.values()) {
-    const score = distance(wanted, candidate);
+    const score = distance(requested, candidate);
     if (score < bestScore) {
       best = candidate;
       bestScore = score;
@@ -142,31 +142,31 @@ export function nearestTag(wanted: WantedTag): CudaTag {
   return best!;
 }
 
-function distance(wanted: WantedTag, candidate: CudaTag): number {
+function distance(requested: RequestedTag, candidate: CudaTag): number {
   const [major, minor, patch] = candidate.cuda.split(".").map(Number) as [
     number,
     number,
     number,
   ];
   let score =
-    Math.abs(major - wanted.version[0]) * 10_000 +
-    Math.abs(minor - wanted.version[1]) * 100 +
-    Math.abs(patch - wanted.version[2]);
-  if (candidate.os !== wanted.os) {
+    Math.abs(major - requested.version[0]) * 10_000 +
+    Math.abs(minor - requested.version[1]) * 100 +
+    Math.abs(patch - requested.version[2]);
+  if (candidate.os !== requested.os) {
     score += 1e9;
   }
-  if (candidate.flavour !== wanted.flavour) {
+  if (candidate.flavour !== requested.flavour) {
     score += 1e8;
   }
-  if ((candidate.cudnn === "") !== (wanted.cudnn === "")) {
+  if ((candidate.cudnn === "") !== (requested.cudnn === "")) {
     score += 1e7;
-  } else if (candidate.cudnn !== wanted.cudnn) {
+  } else if (candidate.cudnn !== requested.cudnn) {
     score += 1;
   }
   return candidate.status === "supported" ? score : score + 0.5;
 }
 
-/** The newest supported devel tag with cuDNN, for examples in messages. */
+/** Returns the newest supported devel tag with cuDNN, for messages. */
 function newestTag(): string {
   const versionKey = (tag: CudaTag): number => {
     const [major = 0, minor = 0, patch = 0] = tag.cuda.split(".").map(Number);

@@ -16,16 +16,12 @@
  * `13.0.0-tensorrt-*` tags are left out: the DSL has no TensorRT flavour.
  *
  * TODO: only Ubuntu tags are listed, because every apt-based building
- * block needs a Debian-family base; ubi, rockylinux and the other OS
- * families of NVIDIA's lists are rejected as unknown.
+ * block needs a Debian-family base. Tags of ubi, rockylinux and the other
+ * OS families in NVIDIA's lists are rejected as unknown.
  */
 
 /** Day the table was last compared with NVIDIA's lists. */
 export const CUDA_TAGS_CHECKED = "2026-12-04";
-
-/** Where the table comes from, for messages. */
-export const CUDA_TAGS_SOURCE =
-  "NVIDIA's doc/supported-tags.md and doc/unsupported-tags.md in gitlab.com/nvidia/container-images/cuda";
 
 /** Tags NVIDIA still updates, by OS. */
 export const SUPPORTED: Readonly<Record<string, readonly string[]>> = {
@@ -163,7 +159,7 @@ export const UNSUPPORTED: Readonly<Record<string, readonly string[]>> = {
 /**
  * Tags that were published and are gone. NVIDIA's Docker Hub description
  * for CUDA 11.4 Update 2 (its doc/README.md of late 2021) lists these as
- * supported; neither current list has them, since 11.4.3 replaced them.
+ * supported. Neither current list has them, because 11.4.3 replaced them.
  */
 export const REMOVED: Readonly<Record<string, readonly string[]>> = {
   "ubuntu20.04": ["11.4.2 cudnn8"],

@@ -47,8 +47,8 @@ export const ImageReference = z
   );
 
 /**
- * Where a family's images are published: a registry host, a namespace or
- * both, such as `lzydock` or `ghcr.io/lambdazy`; no tag.
+ * Registry host, namespace or both that a family's images are published
+ * to, such as `lzydock` or `ghcr.io/lambdazy`, without a tag.
  */
 export const RegistryNamespace = z
   .string()

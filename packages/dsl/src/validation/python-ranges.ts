@@ -1,6 +1,7 @@
 /**
- * Checks that a pinned package whose supported Python range the DSL knows
- * can be installed into an env, before pip finds out deep inside a build.
+ * Checks each pinned package whose supported Python range is on record
+ * against the Python of the env it goes into, before pip fails deep inside
+ * a build.
  */
 import type { BlockContext } from "../model/block.js";
 import { knownPythonRange, pythonAdmits } from "../python/package-ranges.js";

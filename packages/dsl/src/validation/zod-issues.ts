@@ -1,7 +1,7 @@
 /**
- * Turns zod issues into spec problems that say where the bad value is,
- * what was received, what is allowed and, where a near value exists,
- * which one was probably meant.
+ * Turns zod issues into spec problems that name the path of the bad value,
+ * the value received, what is allowed and, where a near value exists, the
+ * value probably meant.
  */
 import type { z } from "zod";
 
@@ -11,7 +11,7 @@ import { didYouMean, joinHints, listValues } from "./suggest.js";
 type Issue = z.core.$ZodIssue;
 type Schema = z.core.$ZodType;
 
-/** Where the parsed value sits: its image and its path in the image spec. */
+/** Location of a parsed value: its image and its path in the image spec. */
 export interface IssueLocation {
   readonly image: string;
   /** Path of the parsed value, such as `layers[3].options`; may be empty. */
@@ -118,9 +118,9 @@ function convert(
 }
 
 /**
- * A union fails as a whole, but usually one option matched the value's
- * type and failed deeper inside (an env list with one bad name). Reports
- * that option's issues; otherwise lists what each option expects.
+ * Reports a failed union. Usually one option matched the value's type and
+ * failed deeper inside (an env list with one bad name), so that option's
+ * issues are reported. Otherwise the problem lists what each option expects.
  */
 function convertUnion(
   issue: Extract<Issue, { code: "invalid_union" }>,
