@@ -126,6 +126,25 @@ describe("parent registry and tag", () => {
   });
 });
 
+describe("non-root parent", () => {
+  const dataScience = describeImage(
+    readJson(
+      join(REPO_ROOT, "examples/data-science/dockerfiles/DataScience.json"),
+    ) as unknown,
+  );
+
+  it("rejects steps that need root", () => {
+    expect(() => extend(dataScience, { name: "more", apt: ["curl"] })).toThrow(
+      /more\.apt: data-science runs as user "analyst"/,
+    );
+  });
+
+  it("accepts steps that do not", () => {
+    const text = render(extend(dataScience, { name: "more", env: { A: "1" } }));
+    expect(text).toContain("FROM ${DATA_SCIENCE_REGISTRY}/data-science:");
+  });
+});
+
 describe("published descriptions", () => {
   const files = readdirSync(DOCKERFILES).filter((name) =>
     name.endsWith(".Dockerfile"),

@@ -33,7 +33,9 @@ export const ParentReference = z.union([
 
 /** An image that extends a published image, as written in JSON. */
 export const ExtensionEntry = ExtensionOptions.extend({
-  extends: ParentReference,
+  extends: ParentReference.describe(
+    'The image to build FROM: a catalog image such as "user-default", or { "description": "FILE.json" }.',
+  ),
 });
 
 export type ExtensionEntry = z.input<typeof ExtensionEntry>;

@@ -67,6 +67,7 @@ export function extensionImage(
   options: Parsed,
 ): ImageSpec {
   const problems: SpecProblem[] = [];
+  checkParentUser(parent, options, problems);
   const layers = [
     ...(options.apt ? [at("apt", aptPackages({ packages: options.apt }))] : []),
     ...newEnvLayers(parent, options, problems),
@@ -153,6 +154,31 @@ function newEnvLayers(
     ),
   );
   return layers;
+}
+
+/**
+ * Rejects apt and conda steps FROM a parent that runs as a non-root user,
+ * because they need root and the description does not record the user's
+ * numeric ids to switch back to afterwards.
+ */
+function checkParentUser(
+  parent: ImageDescription,
+  options: Parsed,
+  problems: SpecProblem[],
+): void {
+  if (parent.user === "root") {
+    return;
+  }
+  for (const field of ["apt", "newEnvs", "install"] as const) {
+    if (options[field] !== undefined) {
+      problems.push({
+        image: options.name,
+        path: field,
+        message: `${parent.name} runs as user "${parent.user}", and this step needs root`,
+        hint: `extend the image ${parent.name} is built FROM, or add the step to ${parent.name} before its user layer`,
+      });
+    }
+  }
 }
 
 /** The pylzy version installed in the parent's envs, if any has pylzy. */

@@ -27,28 +27,37 @@ export const NewEnvOptions = CondaEnvOptions.extend({
   pylzy: z.boolean().default(false),
 });
 
+/**
+ * Options of an extension. Each field's description is its documentation,
+ * and the JSON Schema shows it to editors.
+ */
 export const ExtensionOptions = z.strictObject({
-  /** Name of the new image, such as `my-trainer`. */
-  name: ImageName,
-  /** Output file name. Default `<name>.Dockerfile`. */
+  name: ImageName.describe("Name of the new image, such as `my-trainer`."),
   file: z
     .string()
     .regex(
       /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/,
       "invalid file name: expected a plain name such as `Trainer.Dockerfile`",
     )
-    .optional(),
-  /** One line on what the image is for; written into the file header. */
-  description: SingleLine.optional(),
-  /** Path of the config to edit, shown in the generated header. */
-  source: SingleLine.optional(),
-  /** Registry to pull the parent from. Default: the parent's registry. */
-  registry: RegistryName.optional(),
-  /** Tag of the parent to pull. Default: the parent's content tag. */
-  tag: ImageTag.optional(),
-  /** Debian packages, as `name` or pinned `name=version`. */
-  apt: z.array(AptPackage).min(1, "list at least one package").optional(),
-  /** pylzy for new envs with `pylzy: true`. */
+    .optional()
+    .describe("Output file name. Default `<name>.Dockerfile`."),
+  description: SingleLine.optional().describe(
+    "One line on what the image is for; written into the file header.",
+  ),
+  source: SingleLine.optional().describe(
+    "Path of the config to edit, shown in the generated header.",
+  ),
+  registry: RegistryName.optional().describe(
+    "Registry to pull the parent from. Default: the parent's registry.",
+  ),
+  tag: ImageTag.optional().describe(
+    "Tag of the parent to pull. Default: the parent's content tag.",
+  ),
+  apt: z
+    .array(AptPackage)
+    .min(1, "list at least one package")
+    .optional()
+    .describe("Debian packages, as `name` or pinned `name=version`."),
   pylzy: z
     .strictObject({
       /** pylzy release. Default: the version in the parent's envs. */
@@ -56,26 +65,35 @@ export const ExtensionOptions = z.strictObject({
       /** pylzy source tree in the build context. Default `inputs/pylzy`. */
       source: ContextPath.default("inputs/pylzy"),
     })
-    .optional(),
-  /** New conda envs, created in order. */
-  newEnvs: z.array(NewEnvOptions).optional(),
-  /** Packages into existing envs: the parent's, or new ones. */
-  install: z.array(EnvPackagesOptions).optional(),
-  /** Environment variables, set after packages are installed. */
-  env: EnvVarsOptions.shape.vars.optional(),
-  /** A non-root user to create and run as. */
-  user: UserOptions.optional(),
-  /** Working directory of the container. */
-  workdir: ImagePath.optional(),
-  /**
-   * Files from the build context, copied after the user is created. Their
-   * owner defaults to that user.
-   */
-  files: z.array(CopyFilesOptions).optional(),
-  /** ENTRYPOINT in exec form: the program and its arguments. */
-  entrypoint: ExecFormOptions.shape.argv.optional(),
-  /** CMD in exec form: the program and its arguments. */
-  command: ExecFormOptions.shape.argv.optional(),
+    .optional()
+    .describe("pylzy for new envs with `pylzy: true`."),
+  newEnvs: z
+    .array(NewEnvOptions)
+    .optional()
+    .describe("New conda envs, created in order."),
+  install: z
+    .array(EnvPackagesOptions)
+    .optional()
+    .describe("Packages into existing envs: the parent's, or new ones."),
+  env: EnvVarsOptions.shape.vars
+    .optional()
+    .describe("Environment variables, set after packages are installed."),
+  user: UserOptions.optional().describe(
+    "A non-root user to create and run as.",
+  ),
+  workdir: ImagePath.optional().describe("Working directory of the container."),
+  files: z
+    .array(CopyFilesOptions)
+    .optional()
+    .describe(
+      "Files from the build context, copied after the user is created. Their owner defaults to that user.",
+    ),
+  entrypoint: ExecFormOptions.shape.argv
+    .optional()
+    .describe("ENTRYPOINT in exec form: the program and its arguments."),
+  command: ExecFormOptions.shape.argv
+    .optional()
+    .describe("CMD in exec form: the program and its arguments."),
 });
 
 /** Extension options as written, before defaults. */
