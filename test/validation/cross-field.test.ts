@@ -8,6 +8,7 @@ import {
   buildFamily,
   condaEnv,
   condaEnvExport,
+  cudaImage,
   dockerInDocker,
   external,
   miniconda,
@@ -199,6 +200,29 @@ describe("CUDA tags", () => {
     expect(from("nvidia/cuda:11.2.2-cudnn8-devel-ubuntu20.04")).toEqual([]);
     expect(from("docker.io/nvidia/cuda:12.0.0-runtime-ubuntu18.04")).toEqual(
       [],
+    );
+  });
+
+  it("builds tags of cudaImage that the table has", () => {
+    const unversioned = cudaImage({
+      cuda: "12.4.1",
+      cudnn: true,
+      flavour: "devel",
+      os: "ubuntu22.04",
+    });
+    expect(unversioned.image).toBe(
+      "nvidia/cuda:12.4.1-cudnn-devel-ubuntu22.04",
+    );
+    expect(from(unversioned.image)).toEqual([]);
+
+    const wrongMajor = cudaImage({
+      cuda: "12.4.1",
+      cudnn: 9,
+      flavour: "devel",
+      os: "ubuntu22.04",
+    });
+    expect(from(wrongMajor.image)[0]).toContain(
+      "did you mean 12.4.1-cudnn-devel-ubuntu22.04?",
     );
   });
 

@@ -25,6 +25,7 @@ import {
   ContextPath,
   PipRequirement,
 } from "./support/schemas.js";
+import { didYouMean, joinHints } from "../validation/suggest.js";
 
 /** Folder in the image that requirements files are copied to. */
 const REQUIREMENTS_DIR = "/tmp/lzy-images";
@@ -131,7 +132,10 @@ function targetEnvs(options: Resolved, context: BlockContext): CondaEnvState[] {
         options.envs === "all" ? "envs" : `envs[${index}]`,
         `conda env "${name}" does not exist`,
         name,
-        `existing envs: ${[...conda.envs.keys()].join(", ") || "none"}`,
+        joinHints(
+          didYouMean(name, conda.envs.keys()),
+          `existing envs: ${[...conda.envs.keys()].join(", ") || "none"}`,
+        ),
       );
       return;
     }
