@@ -60,17 +60,19 @@ export async function run(
 }
 
 /**
- * Drops a `--` right after a command that takes no arguments.
- * `pnpm run generate -- --out DIR` passes the `--` on to the script, where
- * commander would read the options after it as arguments.
+ * Drops the first `--` after a command that takes no arguments.
+ * `pnpm run generate -- --out DIR` passes the `--` on to the script, after
+ * any options the script itself passes, where commander would read the
+ * options after it as arguments.
  */
 function withoutScriptSeparator(
   program: Command,
   argv: readonly string[],
 ): string[] {
   const command = program.commands.find((c) => c.name() === argv[0]);
-  if (argv[1] === "--" && command?.registeredArguments.length === 0) {
-    return [argv[0]!, ...argv.slice(2)];
+  const separator = argv.indexOf("--");
+  if (separator > 0 && command?.registeredArguments.length === 0) {
+    return [...argv.slice(0, separator), ...argv.slice(separator + 1)];
   }
   return [...argv];
 }
