@@ -32,7 +32,7 @@ export function renderSpec(spec: FamilySpec): RenderedImage[] {
   });
 }
 
-/** One image FROM `base` with `layers`, in a family of its own. */
+/** Returns a family of one image FROM `base` with `layers`. */
 export function oneImage(
   layers: readonly LayerSpec[],
   base = "ubuntu:20.04",
@@ -67,7 +67,7 @@ export function keywords(dockerfile: string): string[] {
     .map((instruction) => instruction.getKeyword());
 }
 
-/** The argument text of each instruction with `keyword`, lines joined. */
+/** Returns the argument text of each `keyword` instruction, lines joined. */
 export function argumentsOf(dockerfile: string, keyword: string): string[] {
   return DockerfileParser.parse(dockerfile)
     .getInstructions()
@@ -78,7 +78,7 @@ export function argumentsOf(dockerfile: string, keyword: string): string[] {
 /** HTML entities a template engine would write for `& < > ' " = \``. */
 export const HTML_ENTITY = /&(?:amp|lt|gt|quot|apos|#x?[0-9a-fA-F]+);/;
 
-/** Every file a rendered family writes. */
+/** Joins the contents of every file a rendered family writes. */
 export function allOutput(images: readonly RenderedImage[]): string {
   return outputFiles(images)
     .map((file) => file.content)

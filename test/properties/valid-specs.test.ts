@@ -1,7 +1,7 @@
 /**
  * Random valid specs always render, parse back to the instructions the
- * model holds, and pass the built-in checks; random invalid input is
- * rejected with a SpecError and never crashes the build.
+ * model holds, and pass the built-in checks. Random invalid input ends in
+ * a SpecError and never crashes the build.
  */
 import {
   SpecError,
