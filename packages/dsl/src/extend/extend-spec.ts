@@ -85,9 +85,11 @@ export interface ExtendSpec<Envs extends string, NewEnvs extends string>
 }
 
 /**
- * Adds a type error on `newEnvs` when a new env has the name of an env the
- * parent already has. Parents with non-literal env names are not checked
- * here; `extend()` reports the clash when it runs.
+ * Adds a type error when a new env has the name of an env the parent
+ * already has: a required property that no spec has, whose name is the
+ * message, such as `conda env "py39" already exists in the parent image`.
+ * Parents with non-literal env names are not checked here; the build
+ * reports the clash.
  */
 export type NoEnvClash<
   Envs extends string,
@@ -97,5 +99,5 @@ export type NoEnvClash<
   : [Extract<NewEnvs, Envs>] extends [never]
     ? unknown
     : {
-        readonly newEnvs: `conda env "${Extract<NewEnvs, Envs>}" already exists in the parent image`;
+        readonly [Message in `conda env "${Extract<NewEnvs, Envs>}" already exists in the parent image`]: never;
       };
