@@ -44,7 +44,7 @@ export function registerCheck(
     )
     .option(
       "-c, --config <file>",
-      "family spec (.json, .js or .mjs); default: the built-in Lzy catalog",
+      "family spec (.ts, .json, .js or .mjs); default: the built-in Lzy catalog",
     )
     .option("-o, --out <dir>", "output directory to compare", DEFAULT_OUT)
     .option("--readme <file>", "also compare the image graph in this README")

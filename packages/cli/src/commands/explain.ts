@@ -39,7 +39,7 @@ export function registerExplain(
     .argument("<image>", "image name (such as worker-base) or Dockerfile name")
     .option(
       "-c, --config <file>",
-      "family spec (.json, .js or .mjs); default: the built-in Lzy catalog",
+      "family spec (.ts, .json, .js or .mjs); default: the built-in Lzy catalog",
     )
     .option("-l, --line <n>", "explain only line n (1-based)")
     .option("--json", "print the result as JSON")

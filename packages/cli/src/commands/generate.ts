@@ -61,7 +61,7 @@ export function registerGenerate(
     )
     .option(
       "-c, --config <file>",
-      "family spec (.json, .js or .mjs); default: the built-in Lzy catalog",
+      "family spec (.ts, .json, .js or .mjs); default: the built-in Lzy catalog",
     )
     .option("-o, --out <dir>", "output directory", DEFAULT_OUT)
     .option(

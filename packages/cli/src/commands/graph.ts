@@ -25,7 +25,7 @@ export function registerGraph(
     .description("print the image family as a Mermaid flowchart")
     .option(
       "-c, --config <file>",
-      "family spec (.json, .js or .mjs); default: the built-in Lzy catalog",
+      "family spec (.ts, .json, .js or .mjs); default: the built-in Lzy catalog",
     )
     .option("--markdown", "wrap the graph in a ```mermaid code block")
     .action(async (options: GraphOptions) => {

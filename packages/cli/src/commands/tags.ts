@@ -37,7 +37,7 @@ export function registerTags(
     .description("print the content tag of each image")
     .option(
       "-c, --config <file>",
-      "family spec (.json, .js or .mjs); default: the built-in Lzy catalog",
+      "family spec (.ts, .json, .js or .mjs); default: the built-in Lzy catalog",
     )
     .option(
       "--since <file>",
