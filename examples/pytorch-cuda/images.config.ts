@@ -21,8 +21,9 @@ export default family({
         {
           name: "torch",
           python: "3.11.9",
-          // The wheels on PyPI bundle their CUDA runtime, so they do not
-          // depend on the CUDA toolkit of the parent image.
+          // The wheels on PyPI bundle their CUDA runtime (12.1 for torch
+          // 2.3.1), so they do not use the parent's CUDA 11.2 toolkit, but
+          // they need a host driver that supports CUDA 12.1.
           pip: [
             "torch==2.3.1",
             "torchvision==0.18.1",
