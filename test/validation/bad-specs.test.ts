@@ -156,6 +156,14 @@ const CASES: BadSpec[] = [
     received: "numpy; rm -rf /",
   },
   {
+    name: "pip requirement ending in a line break",
+    breakSpec: (f) => {
+      options(f, LAYER.condaEnv).pip = ["numpy\n"];
+    },
+    path: "app.layers[2].pip[0]",
+    received: "numpy\n",
+  },
+  {
     name: "pip requirement with a backquote",
     breakSpec: (f) => {
       options(f, LAYER.condaEnv).pip = ["numpy`id`"];

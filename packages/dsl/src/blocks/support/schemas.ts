@@ -117,8 +117,10 @@ export const CondaEnvName = z
   );
 
 const PEP508_NAME = "[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?";
-const PEP508_EXTRAS = `\\[\\s*${PEP508_NAME}(?:\\s*,\\s*${PEP508_NAME})*\\s*\\]`;
-const PEP440_CLAUSE = "(?:===|==|!=|~=|<=|>=|<|>)\\s*[A-Za-z0-9.*+!_-]+";
+// PEP 508 allows spaces and tabs between parts; `\s` would also let a
+// line break through, which no RUN line can carry.
+const PEP508_EXTRAS = `\\[[ \\t]*${PEP508_NAME}(?:[ \\t]*,[ \\t]*${PEP508_NAME})*[ \\t]*\\]`;
+const PEP440_CLAUSE = "(?:===|==|!=|~=|<=|>=|<|>)[ \\t]*[A-Za-z0-9.*+!_-]+";
 const PEP508_MARKER = `;[A-Za-z0-9_.'" <>=!~(),-]+`;
 
 /**
@@ -129,7 +131,7 @@ export const PipRequirement = z
   .string()
   .regex(
     new RegExp(
-      `^${PEP508_NAME}\\s*(?:${PEP508_EXTRAS})?\\s*(?:${PEP440_CLAUSE}(?:\\s*,\\s*${PEP440_CLAUSE})*)?\\s*(?:${PEP508_MARKER})?$`,
+      `^${PEP508_NAME}[ \\t]*(?:${PEP508_EXTRAS})?[ \\t]*(?:${PEP440_CLAUSE}(?:[ \\t]*,[ \\t]*${PEP440_CLAUSE})*)?[ \\t]*(?:${PEP508_MARKER})?$`,
     ),
     "invalid pip requirement: expected PEP 508 `name[extras]<op>version`, such as `catboost>=1.0.3`",
   );
