@@ -27,7 +27,7 @@ export default family({
           pip: [
             "torch==2.3.1",
             "torchvision==0.18.1",
-            "opencv-python-headless==4.10.0.84",
+            "opencv-python==4.10.0.84",
           ],
           pylzy: true,
         },
