@@ -21,7 +21,11 @@ export const UserOptions = z.strictObject({
       "invalid user name: expected up to 32 lowercase letters, digits, `_` or `-`, such as `analyst`",
     )
     .refine((name) => name !== "root", "the user must not be root"),
-  /** Numeric user id. Default 1000, the first regular user on Debian. */
+  /**
+   * Numeric user id. Default 1000, the first regular user on Debian.
+   * NOTE: Ubuntu 23.04 and newer images already have user `ubuntu` with
+   * uid and gid 1000, so `useradd` fails there; give another uid.
+   */
   uid: z.int().min(1).max(60000).default(1000),
   /** Numeric id of the user's own group. Default: the same as `uid`. */
   gid: z.int().min(1).max(60000).optional(),
