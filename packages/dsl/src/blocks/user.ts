@@ -9,6 +9,7 @@
 import { z } from "zod";
 
 import { defineBlock, type LayerSpec } from "../model/block.js";
+import type { OsRelease } from "../model/image-state.js";
 import { shellCommand } from "../quoting/shell.js";
 import { ImagePath } from "./support/schemas.js";
 
@@ -21,11 +22,7 @@ export const UserOptions = z.strictObject({
       "invalid user name: expected up to 32 lowercase letters, digits, `_` or `-`, such as `analyst`",
     )
     .refine((name) => name !== "root", "the user must not be root"),
-  /**
-   * Numeric user id. Default 1000, the first regular user on Debian.
-   * NOTE: Ubuntu 23.04 and newer images already have user `ubuntu` with
-   * uid and gid 1000, so `useradd` fails there; give another uid.
-   */
+  /** Numeric user id. Default 1000, the first regular user on Debian. */
   uid: z.int().min(1).max(60000).default(1000),
   /** Numeric id of the user's own group. Default: the same as `uid`. */
   gid: z.int().min(1).max(60000).optional(),
@@ -43,6 +40,15 @@ export const userBlock = defineBlock({
   label: (options) => options.name,
   apply(options, context) {
     const gid = options.gid ?? options.uid;
+    if (hasUbuntuUser(context.state.os) && [options.uid, gid].includes(1000)) {
+      context.problem(
+        options.uid === 1000 ? "uid" : "gid",
+        `Ubuntu ${context.state.os!.version} images already have user "ubuntu" with uid and gid 1000`,
+        1000,
+        "give another uid and gid, such as 1001",
+      );
+      return;
+    }
     const home = options.home ?? `/home/${options.name}`;
     context.emit({
       kind: "RUN",
@@ -75,6 +81,15 @@ export const userBlock = defineBlock({
     context.state.user = options.name;
   },
 });
+
+/** Official Ubuntu images from 23.04 on ship user `ubuntu` (uid 1000). */
+function hasUbuntuUser(os: OsRelease | undefined): boolean {
+  if (os?.id !== "ubuntu") {
+    return false;
+  }
+  const [major = 0, minor = 0] = os.version.split(".").map(Number);
+  return major > 23 || (major === 23 && minor >= 4);
+}
 
 /** Creates a non-root user and runs as it from here on. */
 export function user(options: UserOptions): LayerSpec<"user", UserOptions> {
