@@ -111,6 +111,24 @@ describe("image graph", () => {
     );
   });
 
+  it("draws a published parent as external", async () => {
+    const result = await cli([
+      "graph",
+      "--config",
+      "examples/pytorch-cuda/images.config.ts",
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const [parent] = subgraph(result.stdout, "external");
+    expect(parent).toMatch(
+      /^external_lzydock_user_default_[0-9a-f]{12}\["lzydock\/user-default:[0-9a-f]{12}"\]$/,
+    );
+    expect(subgraph(result.stdout, "users")).toEqual([
+      'image_torch_trainer["torch-trainer<br/>TorchTrainer.Dockerfile"]',
+    ]);
+    const id = parent!.split("[")[0];
+    expect(result.stdout).toContain(`  ${id} --> image_torch_trainer\n`);
+  });
+
   it("puts user images in their own bake group", () => {
     const model = buildFamily(withUserImage);
     const images = renderFamily(model, { regenerate: "test" });

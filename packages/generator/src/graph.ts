@@ -1,9 +1,10 @@
 /**
  * A Mermaid flowchart of an image family: external base images, bases,
  * finals and user images, each group in its own subgraph, with an arrow
- * from every base to the images built FROM it.
+ * from every base to the images built FROM it. A published parent that an
+ * extension is built FROM counts as an external image.
  */
-import type { FamilyModel } from "@lzy-images/dsl";
+import type { FamilyModel, ImageBase } from "@lzy-images/dsl";
 
 import { imageRoles, type ImageRole } from "./roles.js";
 
@@ -22,9 +23,10 @@ export function renderGraph(model: FamilyModel): string {
 
   const externals = [
     ...new Set(
-      model.images.flatMap((image) =>
-        image.base.kind === "external" ? [image.base.image] : [],
-      ),
+      model.images.flatMap((image) => {
+        const reference = externalReference(image.base);
+        return reference === undefined ? [] : [reference];
+      }),
     ),
   ];
   if (externals.length > 0) {
@@ -52,12 +54,30 @@ export function renderGraph(model: FamilyModel): string {
 
   for (const image of model.images) {
     const from =
-      image.base.kind === "external"
-        ? ids.of(`external:${image.base.image}`)
-        : ids.of(`image:${image.base.name}`);
+      image.base.kind === "family"
+        ? ids.of(`image:${image.base.name}`)
+        : ids.of(`external:${externalReference(image.base)}`);
     lines.push(`  ${from} --> ${ids.of(`image:${image.name}`)}`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * Returns the reference of a base that is not in the family:
+ * an external image, or a published parent as its Dockerfile pulls it by
+ * default (`lzydock/user-default:<tag>`).
+ */
+function externalReference(base: ImageBase): string | undefined {
+  switch (base.kind) {
+    case "external":
+      return base.image;
+    case "parent":
+      return base.tag === undefined
+        ? `${base.registry}/${base.name}`
+        : `${base.registry}/${base.name}:${base.tag}`;
+    case "family":
+      return undefined;
+  }
 }
 
 /**
