@@ -11,7 +11,10 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 
+import { GENERATED_HEADER } from "@lzy-images/generator";
 import { describe, expect, it } from "vitest";
+
+import { render } from "../support/render.js";
 
 import {
   catalogConfig,
@@ -136,6 +139,13 @@ describe("lzy-images check", () => {
     const result = await cli(["check", "--out", out]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/no longer produced[^]*Old\.Dockerfile/);
+  });
+
+  it("finds generated headers in Dockerfiles", () => {
+    // Orphans are found without the manifest by this header.
+    for (const image of render()) {
+      expect(image.dockerfile.content.startsWith(GENERATED_HEADER)).toBe(true);
+    }
   });
 
   it("leaves files it does not own alone", async () => {
