@@ -290,3 +290,20 @@ describe("problem order", () => {
     ]);
   });
 });
+
+describe("values from JavaScript configs", () => {
+  it("reports circular and BigInt values without crashing", () => {
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    const lines = problems(
+      oneImage([
+        { block: "apt-packages", options: { packages: [circular] } },
+        { block: "java-jdk", options: { version: 17n } },
+      ] as LayerSpec[]),
+    );
+    expect(lines).toEqual([
+      "app.layers[0].packages[0]: invalid type: expected a string (received [object Object])",
+      "app.layers[1].version: invalid type: expected a number (received 17)",
+    ]);
+  });
+});

@@ -3,7 +3,7 @@
  * Invalid specs list every problem with its image, path, code, message,
  * received value and hint; human-readable output moves to stderr.
  */
-import { SpecError } from "@lzy-images/dsl";
+import { SpecError, formatValue } from "@lzy-images/dsl";
 
 import { CliError } from "./errors.js";
 import type { CliIo } from "./io.js";
@@ -41,8 +41,7 @@ export async function runWithJsonReport(
           path: problem.path,
           code: problem.code ?? "invalid",
           message: problem.message,
-          // undefined would drop the key; null keeps it visible.
-          received: "received" in problem ? (problem.received ?? null) : null,
+          received: jsonSafe(problem.received),
           hint: problem.hint ?? null,
         })),
       };
@@ -54,4 +53,21 @@ export async function runWithJsonReport(
   }
   io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   return report.exitCode;
+}
+
+/**
+ * Returns `value` if JSON can hold it, else its text as in messages (a
+ * circular object or a BigInt from a JavaScript config). Undefined becomes
+ * null, so the key stays in the report.
+ */
+function jsonSafe(value: unknown): unknown {
+  if (value === undefined) {
+    return null;
+  }
+  try {
+    JSON.stringify(value);
+    return value;
+  } catch {
+    return formatValue(value);
+  }
 }

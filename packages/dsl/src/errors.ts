@@ -91,7 +91,13 @@ export function formatValue(value: unknown): string {
   if (value === undefined) {
     return "undefined";
   }
-  const json = JSON.stringify(value);
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    // A circular object or a BigInt from a JavaScript config.
+    json = undefined;
+  }
   if (json === undefined) {
     return String(value);
   }
