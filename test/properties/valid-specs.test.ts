@@ -180,6 +180,9 @@ describe("random specs", () => {
       block: fc.oneof(fc.constantFrom(...blockNames), fc.string()),
       options: fc.oneof(
         fc.jsonValue(),
+        // What a JavaScript config can pass: undefined, -0, null
+        // prototypes, BigInts, dates and other non-JSON values.
+        fc.anything({ withBigInt: true, withDate: true, withMap: true }),
         fc.dictionary(
           fc.constantFrom(
             "packages",
