@@ -103,6 +103,28 @@ describe("config errors", () => {
     expect(result.stderr).not.toMatch(STACK_FRAME);
   });
 
+  it("names the line of a TypeScript config that fails", async () => {
+    const parse = configFile(
+      "syntax.ts",
+      'export default {\n  registry: "x",,\n};\n',
+    );
+    const parsed = await runCli(["generate", "--config", "syntax.ts"], parse);
+    expect(parsed.status).toBe(2);
+    expect(parsed.stderr).toContain("config file syntax.ts:2:16: ParseError");
+    expect(parsed.stderr).not.toMatch(STACK_FRAME);
+
+    const thrown = configFile(
+      "throws.ts",
+      'const registry: string = "x";\nthrow new Error(`no images in ${registry}`);\n',
+    );
+    const threw = await runCli(["generate", "--config", "throws.ts"], thrown);
+    expect(threw.status).toBe(2);
+    expect(threw.stderr).toContain(
+      "config file throws.ts:2:7: Error: no images in x",
+    );
+    expect(threw.stderr).not.toMatch(STACK_FRAME);
+  });
+
   it("names the line and column of invalid JSON", async () => {
     const dir = configFile(
       "family.json",

@@ -4,6 +4,7 @@
  * cause so that `--debug` can print its stack.
  */
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
 import { CliError } from "./errors.js";
@@ -21,24 +22,56 @@ export function moduleLoadError(
   shown: string,
 ): CliError {
   const described = error instanceof Error ? error : new Error(String(error));
-  const kind = described.name || "Error";
+  const reason = describeError(described, absolute);
   const frame = frameIn(described.stack ?? "", absolute);
   let message: string;
   if (frame !== undefined) {
-    message = `config file ${shown}:${frame.line}:${frame.column}: ${kind}: ${described.message}`;
+    message = `config file ${shown}:${formatPosition(frame, absolute)}: ${reason}`;
   } else if (described instanceof SyntaxError) {
     // Node does not put the place of a module's syntax error in the error
     // it throws; `node --check` prints it.
     const place = syntaxErrorPlace(absolute);
     message = place
-      ? `config file ${shown}:${place.line}: ${kind}: ${described.message}\n${place.excerpt}`
-      : `config file ${shown}: ${kind}: ${described.message}`;
+      ? `config file ${shown}:${place.line}: ${reason}\n${place.excerpt}`
+      : `config file ${shown}: ${reason}`;
   } else {
-    message = `config file ${shown} failed to load: ${kind}: ${described.message}`;
+    message = `config file ${shown} failed to load: ${reason}`;
   }
   const cliError = new CliError(message);
   cliError.cause = described;
   return cliError;
+}
+
+/**
+ * Returns `Kind: message` without the location lines that some loaders
+ * (jiti's parser) append, because the message names the place itself.
+ */
+function describeError(error: Error, absolute: string): string {
+  const message = error.message
+    .split("\n")
+    .filter((line) => !line.includes(absolute))
+    .join("\n")
+    .trim();
+  return /^\w*Error: /.test(message)
+    ? message
+    : `${error.name || "Error"}: ${message}`;
+}
+
+/**
+ * Formats `line:column`, or only the line when the column lies past the
+ * end of that source line: a loader that wraps transpiled code (jiti for
+ * TypeScript) shifts columns of the first line.
+ */
+function formatPosition(position: Position, absolute: string): string {
+  let source: string | undefined;
+  try {
+    source = readFileSync(absolute, "utf8").split("\n")[position.line - 1];
+  } catch {
+    source = undefined;
+  }
+  return source !== undefined && position.column <= source.length + 1
+    ? `${position.line}:${position.column}`
+    : `${position.line}`;
 }
 
 /** Describes a JSON config that does not parse. */

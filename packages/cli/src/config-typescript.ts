@@ -8,6 +8,7 @@ import { access } from "node:fs/promises";
 
 import { SpecError, type SpecProblem } from "@lzy-images/dsl";
 
+import { moduleLoadError } from "./config-errors.js";
 import { CliError } from "./errors.js";
 
 /** File extensions loaded as TypeScript. */
@@ -40,11 +41,7 @@ export async function importTypeScript(
     if (isSpecError(error)) {
       throw new SpecError(error.problems);
     }
-    const failure = new CliError(
-      `config file ${shown} failed to load: ${(error as Error).message}`,
-    );
-    failure.cause = error;
-    throw failure;
+    throw moduleLoadError(error, absolute, shown);
   }
 }
 
