@@ -174,8 +174,8 @@ function bakeTarget(
     tags: [reference],
     labels: labelsOf(image, rendered.tag),
     // The content tag names exactly these inputs, so an image pushed under
-    // it is a complete cache: rebuilding an unchanged base, which bake does
-    // when it builds a final image linked to it, reuses every layer.
+    // it caches every step. Bake builds a final's linked base too, and an
+    // unchanged base can then come from the registry's layers.
     "cache-from": [`type=registry,ref=${reference}`],
     "cache-to": ["type=inline"],
   };
