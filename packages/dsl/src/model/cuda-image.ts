@@ -14,10 +14,7 @@ export interface CudaImageOptions {
   readonly cudnn?: number | true | undefined;
   /** `base` (CUDA runtime only), `runtime` (plus libraries) or `devel`. */
   readonly flavour: "base" | "runtime" | "devel";
-  /**
-   * OS of the image, such as `ubuntu20.04`. NVIDIA publishes no Debian
-   * images, and the tag table lists Ubuntu tags only.
-   */
+  /** OS of the image, such as `ubuntu20.04`; the tag table lists Ubuntu only. */
   readonly os: `ubuntu${number}.${number}`;
 }
 
