@@ -58,6 +58,14 @@ const CASES: readonly Case[] = [
     expected: "bad.pipPackages: unknown option",
   },
   {
+    name: "env of another catalog image",
+    options: {
+      extends: "user-test",
+      install: [{ envs: ["py38"], pip: ["six==1.16.0"] }],
+    },
+    expected: 'bad.install[0].envs[0]: conda env "py38" does not exist',
+  },
+  {
     name: "pylzy in a Python 3.7 env",
     options: { newEnvs: [{ name: "old", python: "3.7.16", pylzy: true }] },
     expected:
