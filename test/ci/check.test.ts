@@ -5,6 +5,7 @@ import {
   appendFileSync,
   chmodSync,
   existsSync,
+  mkdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -193,6 +194,34 @@ describe("lzy-images check", () => {
 });
 
 describe("lzy-images generate output ownership", () => {
+  it("keeps a folder a manifest lists", async () => {
+    const out = await generateInto();
+    mkdirSync(join(out, "inputs/pylzy"), { recursive: true });
+    writeFileSync(join(out, "inputs/pylzy/setup.py"), "kept\n");
+    const manifest = JSON.parse(
+      readFileSync(join(out, "generated-files.json"), "utf8"),
+    );
+    manifest.files.push("inputs/pylzy");
+    writeFileSync(join(out, "generated-files.json"), JSON.stringify(manifest));
+
+    const result = await cli(["generate", "--out", out, NO_LINT]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(existsSync(join(out, "inputs/pylzy/setup.py"))).toBe(true);
+  });
+
+  it("rejects a manifest path outside the output", async () => {
+    const out = await generateInto();
+    writeFileSync(
+      join(out, "generated-files.json"),
+      JSON.stringify({ files: ["../outside.txt"] }),
+    );
+
+    const result = await cli(["generate", "--out", out, NO_LINT]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('"../outside.txt"');
+    expect(result.stderr).toContain("delete the file and run generate again");
+  });
+
   it("deletes files no image produces", async () => {
     const out = await generateInto();
     writeFileSync(join(out, "notes.txt"), "kept\n");

@@ -6,7 +6,7 @@
  * `check` reports it. Files the manifest does not list, such as
  * `inputs/`, are never touched.
  */
-import { readdir, readFile, rm, rmdir } from "node:fs/promises";
+import { readdir, readFile, rmdir, unlink } from "node:fs/promises";
 import { dirname, isAbsolute, join, normalize, sep } from "node:path";
 
 import type { OutputFile } from "./family.js";
@@ -86,15 +86,24 @@ export async function findOrphans(
 }
 
 /**
- * Deletes `paths` (relative to `outDir`) and any folders that become empty,
- * up to but not including `outDir`.
+ * Deletes the files at `paths` (relative to `outDir`) and any folders that
+ * become empty, up to but not including `outDir`. A path that is missing
+ * or is a folder is left alone, since generate only ever writes files.
  */
 export async function removeOrphans(
   outDir: string,
   paths: readonly string[],
 ): Promise<void> {
   for (const path of paths) {
-    await rm(join(outDir, path), { force: true });
+    try {
+      await unlink(join(outDir, path));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "EISDIR" || code === "EPERM") {
+        continue;
+      }
+      throw error;
+    }
     let folder = dirname(path);
     while (folder !== ".") {
       try {
