@@ -3,7 +3,7 @@
  * are staged next to the output and committed by one rename, and the next
  * run cleans up or finishes whatever a killed run left.
  */
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -132,6 +132,44 @@ describe("interrupted generate", () => {
     await recoverInterruptedRuns(out);
     expect(outputOf(out)).toEqual(secondOutput);
     expect(leftovers(out)).toEqual([]);
+  });
+
+  it("is old or, after recovery, new at each kill point", async () => {
+    const { out: template, before } = await previousRun();
+    const { recoverInterruptedRuns } = (await import(
+      pathToFileURL(join(REPO_ROOT, "packages/generator/dist/write.js")).href
+    )) as { recoverInterruptedRuns: (dir: string) => Promise<void> };
+
+    // A run writes each of its files to staging, renames the staging
+    // folder (the commit), then renames each file into place. Killing at
+    // the first, middle and last of each keeps the test to a few seconds.
+    const files = Object.keys(secondOutput).length;
+    const points = [
+      ...[1, Math.ceil(files / 2), files].map((call) => ({
+        method: "writeFile" as const,
+        call,
+        committed: false,
+      })),
+      ...[1, 2, files + 1].map((call) => ({
+        method: "rename" as const,
+        call,
+        committed: true,
+      })),
+    ];
+    for (const { method, call, committed } of points) {
+      const label = `${method} ${call}`;
+      const out = tempDir("kill-point");
+      cpSync(template, out, { recursive: true });
+      const killed = await killedRun(out, killSwitch(method, call));
+      expect(killed.stderr, label).toContain("killed by SIGKILL");
+      // Up to and including the commit, the output has not changed.
+      if (!committed || call === 1) {
+        expect(outputOf(out), label).toEqual(before);
+      }
+      await recoverInterruptedRuns(out);
+      expect(outputOf(out), label).toEqual(committed ? secondOutput : before);
+      expect(leftovers(out), label).toEqual([]);
+    }
   });
 
   it("keeps the previous output when a later file fails", async () => {
