@@ -25,6 +25,7 @@ import {
 } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 
+import { forEachLimit } from "./concurrency.js";
 import type { OutputFile } from "./family.js";
 
 /** Name prefix of a folder whose files are still being written. */
@@ -55,14 +56,14 @@ export async function writeOutput(
   );
   let committed: string | undefined;
   try {
-    for (const file of files) {
+    await createFolders(files.map((file) => join(staging, file.path)));
+    await forEachLimit(files, async (file) => {
       await assertNotDirectory(join(outDir, file.path), file.path);
       const staged = join(staging, file.path);
-      await mkdir(dirname(staged), { recursive: true });
       await writeFile(staged, file.content, { mode: file.mode });
       // writeFile's mode is filtered by the umask; set it exactly.
       await chmod(staged, file.mode);
-    }
+    });
     await options.check?.(staging);
 
     committed = join(
@@ -109,12 +110,19 @@ export async function recoverInterruptedRuns(outDir: string): Promise<void> {
 
 /** Renames every file of a commit folder into place, then removes it. */
 async function moveIntoPlace(folder: string, outDir: string): Promise<void> {
-  for (const path of await listFiles(folder)) {
-    const target = join(outDir, relative(folder, path));
-    await mkdir(dirname(target), { recursive: true });
-    await rename(path, target);
-  }
+  const paths = await listFiles(folder);
+  const target = (path: string): string => join(outDir, relative(folder, path));
+  await createFolders(paths.map(target));
+  await forEachLimit(paths, (path) => rename(path, target(path)));
   await rm(folder, { recursive: true, force: true });
+}
+
+/** Creates the parent folder of every path, each folder once. */
+async function createFolders(paths: readonly string[]): Promise<void> {
+  const folders = [...new Set(paths.map((path) => dirname(path)))];
+  await forEachLimit(folders, async (folder) => {
+    await mkdir(folder, { recursive: true });
+  });
 }
 
 async function listFiles(folder: string): Promise<string[]> {
