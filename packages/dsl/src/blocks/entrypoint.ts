@@ -11,7 +11,20 @@ import { SingleLine } from "./support/schemas.js";
 
 export const ExecFormOptions = z.strictObject({
   /** Program and arguments, each as one element; no shell is involved. */
-  argv: z.array(SingleLine).min(1, "give at least the program to run"),
+  argv: z
+    .array(SingleLine)
+    .min(1, "give at least the program to run")
+    .superRefine((argv, context) => {
+      if (argv[0] === "") {
+        context.addIssue({
+          code: "custom",
+          path: [0],
+          input: argv[0],
+          message:
+            "the program is empty: give its name or path, such as `python`",
+        });
+      }
+    }),
 });
 
 export type ExecFormOptions = z.input<typeof ExecFormOptions>;

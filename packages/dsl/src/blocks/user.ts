@@ -13,6 +13,17 @@ import type { OsRelease } from "../model/image-state.js";
 import { shellCommand } from "../quoting/shell.js";
 import { ImagePath } from "./support/schemas.js";
 
+/**
+ * A uid or gid of a regular account. Debian Policy 9.2.2 keeps 0-999 for
+ * system accounts and groups, such as `_apt` and `users` (100), and
+ * 60000-65535 for Debian's own, such as `nogroup` (65534), so an id there
+ * clashes with one the base image may already have.
+ */
+const RegularId = z
+  .int()
+  .min(1000, "ids below 1000 belong to system accounts: use 1000 to 59999")
+  .max(59999, "ids from 60000 on are reserved by Debian: use 1000 to 59999");
+
 export const UserOptions = z.strictObject({
   /** Login name: lowercase letters, digits, `_` and `-`; not `root`. */
   name: z
@@ -22,10 +33,10 @@ export const UserOptions = z.strictObject({
       "invalid user name: expected up to 32 lowercase letters, digits, `_` or `-`, such as `analyst`",
     )
     .refine((name) => name !== "root", "the user must not be root"),
-  /** Numeric user id. Default 1000, the first regular user on Debian. */
-  uid: z.int().min(1).max(60000).default(1000),
+  /** Numeric user id, 1000 to 59999. Default 1000, the first regular user on Debian. */
+  uid: RegularId.default(1000),
   /** Numeric id of the user's own group. Default: the same as `uid`. */
-  gid: z.int().min(1).max(60000).optional(),
+  gid: RegularId.optional(),
   /** Home directory. Default `/home/<name>`. */
   home: ImagePath.optional(),
   /** Login shell. Default `/bin/bash`. */

@@ -69,10 +69,12 @@ export const ExtensionOptions = z.strictObject({
     .describe("pylzy for new envs with `pylzy: true`."),
   newEnvs: z
     .array(NewEnvOptions)
+    .min(1, "list at least one env, or leave out newEnvs")
     .optional()
     .describe("New conda envs, created in order."),
   install: z
     .array(EnvPackagesOptions)
+    .min(1, "list at least one install, or leave out install")
     .optional()
     .describe("Packages into existing envs: the parent's, or new ones."),
   env: EnvVarsOptions.shape.vars
@@ -84,6 +86,7 @@ export const ExtensionOptions = z.strictObject({
   workdir: ImagePath.optional().describe("Working directory of the container."),
   files: z
     .array(CopyFilesOptions)
+    .min(1, "list at least one copy, or leave out files")
     .optional()
     .describe(
       "Files from the build context, copied after the user is created. Their owner defaults to that user.",

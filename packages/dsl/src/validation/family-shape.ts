@@ -74,7 +74,12 @@ const Image = z.strictObject({
 
 const Family = z.strictObject({
   registry: RegistryNamespace,
-  images: z.array(z.unknown()),
+  images: z
+    .array(z.unknown())
+    .min(
+      1,
+      "list at least one image: a family without images generates nothing",
+    ),
 });
 
 /** The images whose shape is valid, and the names of those that are not. */
