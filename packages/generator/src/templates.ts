@@ -4,17 +4,27 @@
  * value is already encoded in code, and `strict`, so a missing field fails
  * instead of rendering as an empty string.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { quoteWord } from "@lzy-images/dsl";
 import Handlebars from "handlebars";
 
-/** The repository's `templates/` folder, next to `packages/`. */
-export const DEFAULT_TEMPLATES_DIR = fileURLToPath(
+/**
+ * The templates: the repository's `templates/` folder in a checkout, so
+ * edits apply without a build, else the copy that the build puts into
+ * this package's `dist/templates/`.
+ */
+export const DEFAULT_TEMPLATES_DIR = firstExisting(
   new URL("../../../templates/", import.meta.url),
+  new URL("./templates/", import.meta.url),
 );
+
+function firstExisting(...candidates: URL[]): string {
+  const paths = candidates.map((url) => fileURLToPath(url));
+  return paths.find((path) => existsSync(path)) ?? paths[0]!;
+}
 
 type Template = Handlebars.TemplateDelegate;
 

@@ -5,6 +5,7 @@
  * user's shell cannot ignore a rule or lower a level without a trace.
  */
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { access } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
@@ -12,11 +13,28 @@ import { z } from "zod";
 
 import { LEVELS } from "./finding.js";
 import type { HadolintCommand } from "./locate.js";
+import { killProcessGroup, trackProcess } from "./staging.js";
 
-/** The repository's policy file, next to `packages/`. */
-export const DEFAULT_HADOLINT_CONFIG = fileURLToPath(
+/**
+ * Time one hadolint run may take, in milliseconds. hadolint 2.15.1 lints
+ * the six catalog Dockerfiles in well under a second; the margin is for
+ * a loaded machine and for the npx wrapper.
+ */
+export const DEFAULT_HADOLINT_TIMEOUT_MS = 120_000;
+
+/**
+ * The policy file: the repository's `.hadolint.yaml` in a checkout, else
+ * the copy that the build puts into this package's `dist/`.
+ */
+export const DEFAULT_HADOLINT_CONFIG = firstExisting(
   new URL("../../../.hadolint.yaml", import.meta.url),
+  new URL("./.hadolint.yaml", import.meta.url),
 );
+
+function firstExisting(...candidates: URL[]): string {
+  const paths = candidates.map((url) => fileURLToPath(url));
+  return paths.find((path) => existsSync(path)) ?? paths[0]!;
+}
 
 /** One entry of hadolint's `-f json` report. */
 const ReportEntry = z.object({
@@ -45,6 +63,11 @@ export interface RunHadolintOptions {
   readonly config?: string | undefined;
   /** Environment for hadolint; its `HADOLINT_*` variables are dropped. */
   readonly env: NodeJS.ProcessEnv;
+  /**
+   * Milliseconds after which hadolint is killed and the run fails.
+   * Default: DEFAULT_HADOLINT_TIMEOUT_MS.
+   */
+  readonly timeoutMs?: number | undefined;
 }
 
 /**
@@ -83,12 +106,19 @@ export async function runHadolint(
     "--",
     ...files,
   ];
+  const toolName = `${hadolint.command} (found by ${hadolint.origin})`;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_HADOLINT_TIMEOUT_MS;
   const result = await spawnCollect(
     hadolint.command,
     args,
     withoutHadolintVariables(options.env),
+    timeoutMs,
   );
-  const toolName = `${hadolint.command} (found by ${hadolint.origin})`;
+  if (result.timedOut) {
+    throw new HadolintError(
+      `hadolint ${toolName} timed out after ${timeoutMs / 1000} s and was killed; check that it runs on its own (\`${hadolint.command} --version\`), or allow more time with --lint-timeout SECONDS`,
+    );
+  }
   if (result.exitCode !== 0) {
     const status =
       result.exitCode === null
@@ -145,23 +175,37 @@ interface SpawnResult {
   readonly signal: NodeJS.Signals | null;
   readonly stdout: string;
   readonly stderr: string;
+  readonly timedOut: boolean;
 }
 
 function spawnCollect(
   command: string,
   args: readonly string[],
   env: NodeJS.ProcessEnv,
+  timeoutMs: number,
 ): Promise<SpawnResult> {
   return new Promise((resolvePromise, reject) => {
+    // In its own process group, so that a timeout or a signal to the CLI
+    // also kills what a wrapper such as npx started, which would otherwise
+    // keep the output pipes open.
     const child = spawn(command, args, {
       env,
       stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
     });
+    const untrack = trackProcess(child);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killProcessGroup(child);
+    }, timeoutMs);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
     child.on("error", (error) => {
+      clearTimeout(timer);
+      untrack();
       reject(
         new HadolintError(
           `failed to start hadolint ${command}: ${error.message}`,
@@ -169,11 +213,14 @@ function spawnCollect(
       );
     });
     child.on("close", (exitCode, signal) => {
+      clearTimeout(timer);
+      untrack();
       resolvePromise({
         exitCode,
         signal,
         stdout: Buffer.concat(stdout).toString("utf8"),
         stderr: Buffer.concat(stderr).toString("utf8"),
+        timedOut,
       });
     });
   });
