@@ -93,6 +93,10 @@ describe("metacharacters", () => {
             expectRejectedAt(result, `layers[0].argv[${bad}]`, argv[bad]!);
             return;
           }
+          if (argv[0] === "") {
+            expectRejectedAt(result, "layers[0].argv[0]", "");
+            return;
+          }
           expect(result).not.toBeInstanceOf(SpecError);
           const images = result as Exclude<typeof result, SpecError>;
           const dockerfile = images[0]!.dockerfile.content;

@@ -107,7 +107,13 @@ const validSpec: fc.Arbitrary<FamilySpec> = fc
     envs: condaEnvs,
     vars: fc.dictionary(envName, singleLine, { minKeys: 1, maxKeys: 3 }),
     paths: fc.array(imagePath, { minLength: 1, maxLength: 3 }),
-    argv: fc.array(singleLine, { minLength: 1, maxLength: 3 }),
+    // The program, the first element, cannot be empty.
+    argv: fc
+      .tuple(
+        singleLine.filter((program) => program !== ""),
+        fc.array(singleLine, { maxLength: 2 }),
+      )
+      .map(([program, args]) => [program, ...args]),
     copySource: fc
       .array(pathSegment, { minLength: 1, maxLength: 2 })
       .map((segments) => `inputs/${segments.join("/")}`),
