@@ -27,6 +27,7 @@ export type AptPackagesOptions = z.input<typeof AptPackagesOptions>;
 
 export const aptPackagesBlock = defineBlock({
   name: "apt-packages",
+  needsRoot: true,
   schema: AptPackagesOptions,
   apply(options, context) {
     ensureNoninteractiveApt(context);

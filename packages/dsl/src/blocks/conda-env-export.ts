@@ -28,6 +28,7 @@ export type CondaEnvExportOptions = z.input<typeof CondaEnvExportOptions>;
 
 export const condaEnvExportBlock = defineBlock({
   name: "conda-env-export",
+  needsRoot: true,
   schema: CondaEnvExportOptions,
   label: (options) => options.file,
   apply(options, context) {

@@ -33,6 +33,7 @@ export type CondaEnvOptions = z.input<typeof CondaEnvOptions>;
 
 export const condaEnvBlock = defineBlock({
   name: "conda-env",
+  needsRoot: true,
   schema: CondaEnvOptions,
   label: (options) => options.name,
   apply(options, context) {

@@ -21,6 +21,8 @@ export type DirectoriesOptions = z.input<typeof DirectoriesOptions>;
 export const directoriesBlock = defineBlock({
   name: "directories",
   schema: DirectoriesOptions,
+  needsRoot: (options, user) =>
+    options.paths.some((path) => !isWritableBy(path, user)),
   apply(options, context) {
     const commands = [shellCommand("mkdir", "-p", ...options.paths)];
     // `mkdir -p -m` would set the mode of the last path component only.
@@ -30,6 +32,16 @@ export const directoriesBlock = defineBlock({
     context.emit({ kind: "RUN", commands });
   },
 });
+
+/**
+ * Whether a non-root user can create `path`: under `/tmp`, `/var/tmp` or
+ * the user's default home. Other parents are owned by root.
+ */
+function isWritableBy(path: string, user: string): boolean {
+  return ["/tmp", "/var/tmp", `/home/${user}`].some((dir) =>
+    path.startsWith(`${dir}/`),
+  );
+}
 
 /** Creates directories. */
 export function directories(

@@ -77,6 +77,7 @@ export type DockerInDockerOptions = z.input<typeof DockerInDockerOptions>;
 
 export const dockerInDockerBlock = defineBlock({
   name: "docker-in-docker",
+  needsRoot: true,
   schema: DockerInDockerOptions,
   label: (options) => options.docker.version,
   apply(options, context) {

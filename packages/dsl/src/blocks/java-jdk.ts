@@ -28,6 +28,7 @@ export type JavaJdkOptions = z.input<typeof JavaJdkOptions>;
 
 export const javaJdkBlock = defineBlock({
   name: "java-jdk",
+  needsRoot: true,
   schema: JavaJdkOptions,
   label: (options) => `java${options.version}`,
   apply(options, context) {

@@ -36,6 +36,7 @@ export type LocaleOptions = z.input<typeof LocaleOptions>;
 
 export const localeBlock = defineBlock({
   name: "locale",
+  needsRoot: true,
   schema: LocaleOptions,
   label: (options) => options.name,
   apply(options, context) {

@@ -69,6 +69,7 @@ export type MinicondaOptions = z.input<typeof MinicondaOptions>;
 
 export const minicondaBlock = defineBlock({
   name: "miniconda",
+  needsRoot: true,
   schema: MinicondaOptions,
   label: (options) => options.version,
   apply(options, context) {

@@ -60,6 +60,7 @@ export type NvidiaContainerToolkitOptions = z.input<
 
 export const nvidiaContainerToolkitBlock = defineBlock({
   name: "nvidia-container-toolkit",
+  needsRoot: true,
   schema: NvidiaContainerToolkitOptions,
   apply(options, context) {
     ensureNoninteractiveApt(context);

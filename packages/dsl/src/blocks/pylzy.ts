@@ -57,6 +57,7 @@ export type PylzyOptions = z.input<typeof PylzyOptions>;
 
 export const pylzyBlock = defineBlock({
   name: "pylzy",
+  needsRoot: true,
   schema: PylzyOptions,
   label: (options) => options.version,
   apply(options, context) {

@@ -47,6 +47,7 @@ export type UserOptions = z.input<typeof UserOptions>;
 
 export const userBlock = defineBlock({
   name: "user",
+  needsRoot: true,
   schema: UserOptions,
   label: (options) => options.name,
   apply(options, context) {

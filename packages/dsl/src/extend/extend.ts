@@ -157,9 +157,9 @@ function newEnvLayers(
 }
 
 /**
- * Rejects apt and conda steps FROM a parent that runs as a non-root user,
- * because they need root and the description does not record the user's
- * numeric ids to switch back to afterwards.
+ * Rejects apt, conda and useradd steps FROM a parent that runs as a
+ * non-root user, because they need root and the description does not
+ * record the user's numeric ids to switch back to afterwards.
  */
 function checkParentUser(
   parent: ImageDescription,
@@ -169,7 +169,7 @@ function checkParentUser(
   if (parent.user === "root") {
     return;
   }
-  for (const field of ["apt", "newEnvs", "install"] as const) {
+  for (const field of ["apt", "newEnvs", "install", "user"] as const) {
     if (options[field] !== undefined) {
       problems.push({
         image: options.name,

@@ -67,6 +67,15 @@ export interface BlockDefinition<Schema extends z.ZodType = z.ZodType> {
   readonly schema: Schema;
   /** Short label that tells instances apart in messages, such as an env name. */
   label?(options: z.output<Schema>): string | undefined;
+  /**
+   * Whether the layer runs steps that need root, such as apt or useradd.
+   * After a `USER` that is not root the layer is rejected, because its
+   * step would fail at build time. A function decides from the options and
+   * the current user name. Default false.
+   */
+  readonly needsRoot?:
+    | boolean
+    | ((options: z.output<Schema>, user: string) => boolean);
   apply(options: z.output<Schema>, context: BlockContext): void;
 }
 

@@ -6,6 +6,7 @@
 import { builtInBlocks } from "../blocks/index.js";
 import { SpecError, type SpecProblem } from "../errors.js";
 import { checkFamilyShape } from "../validation/family-shape.js";
+import { rootStepProblem } from "../validation/root-steps.js";
 import { didYouMean, joinHints } from "../validation/suggest.js";
 import {
   defaultIssueMessages,
@@ -392,6 +393,15 @@ function applyLayer(
       });
     },
   };
+  const rootProblem = rootStepProblem(
+    definition,
+    parsed.data,
+    target.state.user,
+    target,
+  );
+  if (rootProblem !== undefined) {
+    target.problems.push(rootProblem);
+  }
   definition.apply(parsed.data, context);
 }
 
