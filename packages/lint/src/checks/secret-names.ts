@@ -26,8 +26,26 @@ const SECRET_WORDS = new Set([
 const SECRET_SUFFIXES = ["TOKEN", "PASSWORD", "PASSWD", "SECRET", "APIKEY"];
 
 /**
+ * Last words of names that point to a secret or switch a check rather than
+ * hold a secret, such as `SSH_KEY_PATH` or `HF_HUB_DISABLE_TOKEN_CHECK`.
+ */
+const POINTER_WORDS = new Set([
+  "PATH",
+  "PATHS",
+  "FILE",
+  "FILES",
+  "DIR",
+  "DIRS",
+  "DIRECTORY",
+  "HOME",
+  "LOCATION",
+  "CHECK",
+]);
+
+/**
  * Returns true when a variable name contains a secret word, such as
- * `API_KEY`, `dbPassword` or `GITHUBTOKEN`. Words are split at `_` and at
+ * `API_KEY`, `dbPassword` or `GITHUBTOKEN`, unless its last word is a
+ * pointer word, as in `SSH_KEY_PATH`. Words are split at `_` and at
  * lower-to-upper case changes, so `KEYRING_PATH` and `MONKEY` do not match.
  */
 export function looksLikeSecret(name: string): boolean {
@@ -36,6 +54,9 @@ export function looksLikeSecret(name: string): boolean {
     .toUpperCase()
     .split(/_+/)
     .filter((word) => word !== "");
+  if (POINTER_WORDS.has(words.at(-1) ?? "")) {
+    return false;
+  }
   return words.some(
     (word) =>
       SECRET_WORDS.has(word) ||
@@ -50,6 +71,11 @@ export const secretNames: ModelCheck = {
   run(image) {
     const findings: Array<{ instruction: number; message: string }> = [];
     image.instructions.forEach((instruction, index) => {
+      // A waiver names LZY002 where the spec gives a reason why the
+      // variable holds no secret.
+      if (instruction.waiver?.codes.includes("LZY002")) {
+        return;
+      }
       const names =
         instruction.kind === "ARG"
           ? [instruction.name]
