@@ -131,7 +131,8 @@ function newEnvLayers(
     });
     return layers;
   }
-  const range = knownPythonRange("pylzy", version)?.python;
+  const range =
+    options.pylzy?.pythonRange ?? knownPythonRange("pylzy", version)?.python;
   envs.forEach((env, index) => {
     if (env.pylzy && range !== undefined && !pythonAdmits(range, env.python)) {
       problems.push({
@@ -150,6 +151,7 @@ function newEnvLayers(
         version,
         envs: withPylzy.map((env) => env.name),
         source: options.pylzy?.source,
+        pythonRange: options.pylzy?.pythonRange,
       }),
     ),
   );

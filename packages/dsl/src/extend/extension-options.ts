@@ -17,6 +17,7 @@ import {
   ImagePath,
   SingleLine,
   Version,
+  VersionRange,
 } from "../blocks/support/schemas.js";
 import { UserOptions } from "../blocks/user.js";
 import { ImageName, ImageTag, RegistryName } from "./description.js";
@@ -62,6 +63,11 @@ export const ExtensionOptions = z.strictObject({
     .strictObject({
       /** pylzy release. Default: the version in the parent's envs. */
       version: Version.optional(),
+      /**
+       * Supported Python versions as a semver range, such as `>=3.8.0`.
+       * Default: the published range of `version`; required for others.
+       */
+      pythonRange: VersionRange.optional(),
       /** pylzy source tree in the build context. Default `inputs/pylzy`. */
       source: ContextPath.default("inputs/pylzy"),
     })

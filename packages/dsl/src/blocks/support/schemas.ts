@@ -88,12 +88,24 @@ export const Version = z
     "invalid version: expected MAJOR.MINOR.PATCH, such as `1.2.3`",
   );
 
+/**
+ * Newest Python minor accepted. A later minor would fail only in `conda
+ * create`, so it is rejected here.
+ * NOTE: 3.15 is an estimate of the newest release in December 2026, from
+ * Python's yearly October releases. Raise it with each new minor.
+ */
+export const NEWEST_PYTHON_MINOR = 15;
+
 /** A full Python version, such as `3.9.7`; two-part versions are ambiguous. */
 export const PythonVersion = z
   .string()
   .regex(
     /^3\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)$/,
     "invalid Python version: expected 3.MINOR.PATCH without leading zeros, such as `3.9.7`",
+  )
+  .refine(
+    (version) => Number(version.split(".")[1]) <= NEWEST_PYTHON_MINOR,
+    `unknown Python version: the newest release is 3.${NEWEST_PYTHON_MINOR}, so use 3.${NEWEST_PYTHON_MINOR} or older, such as \`3.12.4\``,
   );
 
 /** A semver range, such as `>=3.8`. */
