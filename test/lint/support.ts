@@ -64,7 +64,7 @@ export function requireHadolint(
 ): HadolintCommand {
   if (hadolint === undefined) {
     throw new Error(
-      "hadolint not found: CI must install it (`bash scripts/setup.sh --pinned-hadolint`) and set HADOLINT",
+      "hadolint not found: CI must install it with `bash scripts/setup.sh --pinned-hadolint`",
     );
   }
   return hadolint;

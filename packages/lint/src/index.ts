@@ -33,6 +33,7 @@ export {
 } from "./hadolint.js";
 export { instructionLines } from "./instruction-lines.js";
 export {
+  CHECKOUT_HADOLINT,
   HadolintNotFoundError,
   INSTALL_HINT,
   locateHadolint,

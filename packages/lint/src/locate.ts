@@ -1,15 +1,27 @@
 /**
  * Finds the hadolint to run. The order is an explicit path (`--hadolint`),
- * the `HADOLINT` environment variable, `hadolint` on `PATH`, then
- * `.venv/bin/hadolint` in the working directory or a parent, which is where
- * `scripts/setup.sh` installs it. The npm wrapper through `npx` comes last.
- * Only the npx fallback is probed by running it, because the other
- * candidates are plain files that either exist or do not.
+ * the `HADOLINT` environment variable, `.venv/bin/hadolint` in the working
+ * directory or a parent, `.venv/bin/hadolint` of the lzy-images checkout
+ * this code runs from, `hadolint` on `PATH`, and last the npm wrapper
+ * through `npx`. A project's .venv comes before PATH, so the hadolint that
+ * `scripts/setup.sh --pinned-hadolint` installs wins over whatever version
+ * the machine has. Only the npx fallback is probed by running it, because
+ * the other candidates are plain files that either exist or do not.
  */
 import { execFile } from "node:child_process";
 import { constants } from "node:fs";
 import { access, stat } from "node:fs/promises";
 import { delimiter, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * The hadolint that `scripts/setup.sh` installs into the lzy-images
+ * checkout, next to `packages/`. It is found also when the CLI runs from
+ * another folder, such as a test's temporary folder.
+ */
+export const CHECKOUT_HADOLINT = fileURLToPath(
+  new URL("../../../.venv/bin/hadolint", import.meta.url),
+);
 
 /** A hadolint that can be spawned. */
 export interface HadolintCommand {
@@ -33,6 +45,11 @@ export interface LocateOptions {
    * true. Tests turn it off, because the wrapper downloads the binary.
    */
   readonly npx?: boolean | undefined;
+  /**
+   * hadolint of the lzy-images checkout, tried after the working
+   * directory's .venv; false skips it. Default: CHECKOUT_HADOLINT.
+   */
+  readonly checkoutHadolint?: string | false | undefined;
 }
 
 /** Ways to install hadolint, printed when none is found. */
@@ -74,16 +91,24 @@ export async function locateHadolint(
     return requireExecutable(resolve(options.cwd, fromEnv), "HADOLINT");
   }
 
-  const onPath = await findOnPath("hadolint", options.env);
-  if (onPath !== undefined) {
-    return { command: onPath, prefix: [], origin: "PATH" };
-  }
   const inVenv = await findInVenv(options.cwd);
   if (inVenv !== undefined) {
     return { command: inVenv, prefix: [], origin: ".venv" };
   }
+  const fromCheckout = options.checkoutHadolint ?? CHECKOUT_HADOLINT;
+  if (fromCheckout !== false && (await isExecutableFile(fromCheckout))) {
+    return {
+      command: fromCheckout,
+      prefix: [],
+      origin: "the lzy-images checkout's .venv",
+    };
+  }
+  const onPath = await findOnPath("hadolint", options.env);
+  if (onPath !== undefined) {
+    return { command: onPath, prefix: [], origin: "PATH" };
+  }
 
-  const tried = "hadolint was not found on PATH or in a .venv";
+  const tried = "hadolint was not found in a .venv or on PATH";
   if (options.npx === false) {
     throw new HadolintNotFoundError(`${tried}.`);
   }

@@ -29,11 +29,16 @@ import type { CliIo } from "../io.js";
 export interface HadolintCliOptions {
   readonly hadolint?: string | undefined;
   readonly failureThreshold?: Level | undefined;
+  /**
+   * The lzy-images checkout's hadolint, or false to skip it, for
+   * programmatic callers such as tests. Default: CHECKOUT_HADOLINT.
+   */
+  readonly checkoutHadolint?: string | false | undefined;
 }
 
 /** Help of `--hadolint`, shared by every command that runs hadolint. */
 export const HADOLINT_OPTION_HELP =
-  "hadolint binary; default: $HADOLINT, then PATH, then .venv/bin, then npx";
+  "hadolint binary; default: $HADOLINT, then .venv/bin/hadolint of the project, then PATH, then npx";
 
 /** `--failure-threshold`, shared by every command that runs hadolint. */
 export function failureThresholdOption(): Option {
@@ -58,6 +63,7 @@ export async function findHadolint(
       explicit: options.hadolint,
       env: process.env,
       cwd: io.cwd,
+      checkoutHadolint: options.checkoutHadolint,
     });
   } catch (error) {
     if (error instanceof HadolintNotFoundError) {
