@@ -4,8 +4,7 @@
  * in a temporary folder. Every finding is located by the output path and
  * line, and mapped to the image and building block that wrote the line.
  */
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 
 import type { FamilyModel } from "@lzy-images/dsl";
@@ -13,9 +12,10 @@ import type { RenderedImage } from "@lzy-images/generator";
 
 import { checkImage } from "./checks/index.js";
 import { sortFindings, type Finding } from "./finding.js";
-import { runHadolint } from "./hadolint.js";
+import { HadolintError, runHadolint } from "./hadolint.js";
 import { instructionLines } from "./instruction-lines.js";
 import type { HadolintCommand } from "./locate.js";
+import { createStagingFolder, removeStagingFolder } from "./staging.js";
 
 export interface LintFamilyOptions {
   /** hadolint to run on the rendered Dockerfiles. */
@@ -26,6 +26,8 @@ export interface LintFamilyOptions {
   readonly config?: string | undefined;
   /** Turns a Dockerfile's output path into the path shown in findings. */
   readonly displayPath: (path: string) => string;
+  /** Milliseconds hadolint may run. Default: DEFAULT_HADOLINT_TIMEOUT_MS. */
+  readonly timeoutMs?: number | undefined;
 }
 
 /** Returns the findings of the built-in checks and hadolint, sorted. */
@@ -62,12 +64,15 @@ export function checkFamily(
   });
 }
 
-/** Lints the rendered Dockerfiles with one hadolint run from a temporary folder. */
+/**
+ * Lints the rendered Dockerfiles with one hadolint run from a staging
+ * folder under the system's temporary folder (see staging.ts).
+ */
 async function hadolintRendered(
   rendered: readonly RenderedImage[],
   options: LintFamilyOptions,
 ): Promise<Finding[]> {
-  const folder = await mkdtemp(join(tmpdir(), "lzy-images-lint-"));
+  const folder = await createStagingFolder();
   try {
     const byPath = new Map<string, RenderedImage>();
     for (const image of rendered) {
@@ -80,12 +85,13 @@ async function hadolintRendered(
     const findings = await runHadolint(options.hadolint, [...byPath.keys()], {
       config: options.config,
       env: options.env,
+      timeoutMs: options.timeoutMs,
     });
     return findings.map((finding) => {
       const image = byPath.get(finding.file);
       if (image === undefined) {
-        throw new Error(
-          `internal error: hadolint reported a file it was not given: ${finding.file}`,
+        throw new HadolintError(
+          `hadolint ${options.hadolint.command} reported a finding in ${finding.file}, a file it was not given; check that --hadolint or HADOLINT names hadolint 2.x`,
         );
       }
       return {
@@ -98,6 +104,6 @@ async function hadolintRendered(
       };
     });
   } finally {
-    await rm(folder, { recursive: true, force: true });
+    await removeStagingFolder(folder);
   }
 }

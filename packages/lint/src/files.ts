@@ -12,6 +12,8 @@ export interface LintFilesOptions {
   readonly env: NodeJS.ProcessEnv;
   /** Policy file. Default: the repository's `.hadolint.yaml`. */
   readonly config?: string | undefined;
+  /** Milliseconds hadolint may run. Default: DEFAULT_HADOLINT_TIMEOUT_MS. */
+  readonly timeoutMs?: number | undefined;
 }
 
 /** Returns hadolint's findings for `paths`, shown as given, sorted. */

@@ -24,6 +24,7 @@ export {
 } from "./finding.js";
 export {
   DEFAULT_HADOLINT_CONFIG,
+  DEFAULT_HADOLINT_TIMEOUT_MS,
   HadolintError,
   parseReport,
   runHadolint,
@@ -40,3 +41,4 @@ export {
   type HadolintCommand,
   type LocateOptions,
 } from "./locate.js";
+export { LINT_STAGING_PREFIX, abortLintRuns } from "./staging.js";

@@ -24,6 +24,8 @@ import {
   HADOLINT_OPTION_HELP,
   failureThresholdOption,
   findHadolint,
+  lintTimeoutMs,
+  lintTimeoutOption,
   printFindings,
   withHadolint,
   type HadolintCliOptions,
@@ -71,6 +73,7 @@ export function registerGenerate(
     .option("--no-lint", "write without hadolint and the built-in checks")
     .option("--hadolint <path>", HADOLINT_OPTION_HELP)
     .addOption(failureThresholdOption())
+    .addOption(lintTimeoutOption())
     .option(
       "--json",
       "print the outcome as JSON on stdout, with every problem of an invalid spec",
@@ -156,6 +159,7 @@ async function lintPasses(
       hadolint,
       env: process.env,
       displayPath: (path) => join(shownOut, path),
+      timeoutMs: lintTimeoutMs(options),
     }),
   );
 

@@ -7,6 +7,7 @@ import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 
 import {
+  DEFAULT_HADOLINT_TIMEOUT_MS,
   DEFAULT_THRESHOLD,
   HadolintError,
   HadolintNotFoundError,
@@ -20,7 +21,7 @@ import {
   type HadolintCommand,
   type Level,
 } from "@lzy-images/lint";
-import { Option, type Command } from "commander";
+import { InvalidArgumentError, Option, type Command } from "commander";
 
 import { CliError } from "../errors.js";
 import type { CliIo } from "../io.js";
@@ -29,6 +30,8 @@ import type { CliIo } from "../io.js";
 export interface HadolintCliOptions {
   readonly hadolint?: string | undefined;
   readonly failureThreshold?: Level | undefined;
+  /** Seconds hadolint may run, from `--lint-timeout`. */
+  readonly lintTimeout?: number | undefined;
   /**
    * The lzy-images checkout's hadolint, or false to skip it, for
    * programmatic callers such as tests. Default: CHECKOUT_HADOLINT.
@@ -48,6 +51,31 @@ export function failureThresholdOption(): Option {
   )
     .choices(LEVELS)
     .default(DEFAULT_THRESHOLD);
+}
+
+/** `--lint-timeout`, shared by every command that runs hadolint. */
+export function lintTimeoutOption(): Option {
+  return new Option(
+    "--lint-timeout <seconds>",
+    "seconds hadolint may run before it is killed and the command fails",
+  )
+    .argParser(parseSeconds)
+    .default(DEFAULT_HADOLINT_TIMEOUT_MS / 1000);
+}
+
+/** Returns `--lint-timeout` in milliseconds. */
+export function lintTimeoutMs(options: HadolintCliOptions): number {
+  return (options.lintTimeout ?? DEFAULT_HADOLINT_TIMEOUT_MS / 1000) * 1000;
+}
+
+function parseSeconds(value: string): number {
+  const seconds = Number(value);
+  if (value.trim() === "" || !Number.isFinite(seconds) || seconds <= 0) {
+    throw new InvalidArgumentError(
+      `expected a number of seconds greater than 0, such as 120.`,
+    );
+  }
+  return seconds;
 }
 
 /**
@@ -115,7 +143,8 @@ export function registerLint(
     )
     .argument("<files...>", "Dockerfiles to lint")
     .option("--hadolint <path>", HADOLINT_OPTION_HELP)
-    .addOption(failureThresholdOption());
+    .addOption(failureThresholdOption())
+    .addOption(lintTimeoutOption());
   command.action(async (files: string[], options: HadolintCliOptions) => {
     done(await lint(files, options, io));
   });
@@ -134,7 +163,11 @@ export async function lint(
   // hadolint reports the absolute paths it was given; show them as typed.
   const typed = new Map(files.map((file) => [resolve(io.cwd, file), file]));
   const reported = await withHadolint(() =>
-    lintFiles([...typed.keys()], { hadolint, env: process.env }),
+    lintFiles([...typed.keys()], {
+      hadolint,
+      env: process.env,
+      timeoutMs: lintTimeoutMs(options),
+    }),
   );
   const findings = sortFindings(
     reported.map((finding) => ({
