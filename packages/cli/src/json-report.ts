@@ -6,6 +6,7 @@
 import { SpecError, formatValue } from "@lzy-images/dsl";
 
 import { CliError } from "./errors.js";
+import { fileSystemError } from "./fs-errors.js";
 import type { CliIo } from "./io.js";
 
 /** The document printed by `--json`. */
@@ -31,7 +32,8 @@ export async function runWithJsonReport(
   try {
     const exitCode = await command(quiet);
     report = { ok: exitCode === 0, exitCode };
-  } catch (error) {
+  } catch (thrown) {
+    const error = fileSystemError(thrown) ?? thrown;
     if (error instanceof SpecError) {
       report = {
         ok: false,

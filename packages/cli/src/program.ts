@@ -14,6 +14,7 @@ import { registerLint } from "./commands/lint.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerTags } from "./commands/tags.js";
 import { CliError } from "./errors.js";
+import { fileSystemError } from "./fs-errors.js";
 import { processIo, type CliIo } from "./io.js";
 
 /** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
@@ -78,6 +79,10 @@ function withoutScriptSeparator(
 }
 
 function reportError(error: unknown, io: CliIo, debug: boolean): number {
+  const fsError = fileSystemError(error);
+  if (fsError !== undefined) {
+    return reportError(fsError, io, debug);
+  }
   if (error instanceof CommanderError) {
     // commander already printed its message through writeErr.
     return error.exitCode === 0 ? 0 : 2;
