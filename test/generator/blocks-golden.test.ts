@@ -48,7 +48,12 @@ const CASES: Record<string, LayerSpec[]> = {
     }),
   ],
   "env-vars-literal": [
-    envVars({ vars: { GREETING: 'say "hi" & $HOME `x` \\ <ok>', EMPTY: "" } }),
+    envVars({
+      vars: {
+        GREETING: { value: 'say "hi" & $HOME `x` \\ <ok>', expand: false },
+        EMPTY: "",
+      },
+    }),
   ],
   "exec-forms": [
     entrypoint({ argv: ["/usr/bin/tini", "--"] }),

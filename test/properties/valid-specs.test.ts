@@ -105,7 +105,12 @@ const validSpec: fc.Arbitrary<FamilySpec> = fc
       selector: (entry) => entry.split("=")[0],
     }),
     envs: condaEnvs,
-    vars: fc.dictionary(envName, singleLine, { minKeys: 1, maxKeys: 3 }),
+    // Explicitly literal, because a plain string with `$NAME` is rejected.
+    vars: fc.dictionary(
+      envName,
+      singleLine.map((value) => ({ value, expand: false })),
+      { minKeys: 1, maxKeys: 3 },
+    ),
     paths: fc.array(imagePath, { minLength: 1, maxLength: 3 }),
     // The program, the first element, cannot be empty.
     argv: fc
