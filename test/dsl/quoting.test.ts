@@ -68,8 +68,8 @@ describe("Dockerfile encoding", () => {
     expect(encodeLiteralValue(`it's "$x" \\`)).toBe(`"it's \\"\\$x\\" \\\\"`);
   });
 
-  it("splits single quotes around a quote next to a backquote", () => {
-    expect(encodeLiteralValue("it's `x`")).toBe(`'it'\\''s \`x\`'`);
+  it("double-quotes a quote next to a backquote", () => {
+    expect(encodeLiteralValue("it's `x`")).toBe(`'it'"'"'s \`x\`'`);
   });
 
   it.each(AWKWARD.filter((word) => !word.includes("\n")))(

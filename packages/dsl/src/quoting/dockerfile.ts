@@ -11,7 +11,10 @@
  *   as written, with no `$` expansion and no escapes;
  * - else double quotes with `\`, `"` and `$` escaped, when the value has
  *   no backquote (bash runs one inside double quotes, BuildKit keeps it);
- * - else single quotes with each `'` written as `'\''`.
+ * - else single-quoted runs joined by `"'"` for each `'`, as in
+ *   `'it'"'"'s \`x\`'`, since BuildKit and bash join adjacent quoted parts.
+ *   hadolint 2.15.1 reads this form, but rejects `'\''` (DL1000), whose
+ *   backslash stands outside any quotes.
  * A line break has no encoding (the parser ends the instruction there,
  * and a backslash before it joins the next line), so schemas reject it.
  *
@@ -29,7 +32,10 @@ export function encodeLiteralValue(value: string): string {
       .replaceAll("$", "\\$");
     return `"${escaped}"`;
   }
-  return `'${value.replaceAll("'", `'\\''`)}'`;
+  return value
+    .split("'")
+    .map((run) => (run === "" ? "" : `'${run}'`))
+    .join(`"'"`);
 }
 
 /**
