@@ -43,6 +43,14 @@ export const EnvPackagesOptions = z
     pip: z.array(PipRequirement).default([]),
     /** A requirements file in the build context, installed with `pip -r`. */
     requirements: ContextPath.optional(),
+    /**
+     * Folder of the build context that contains `requirements` and every
+     * file it refers to, such as `-r base.txt`, `-c constraints.txt` or
+     * `-e ./pkg`. It is copied whole and pip runs in it. Default: the
+     * requirements file's folder, or only the file when that folder is the
+     * context root, because the root holds every other input too.
+     */
+    requirementsDir: ContextPath.optional(),
   })
   .refine(
     (options) =>
@@ -50,7 +58,29 @@ export const EnvPackagesOptions = z
       options.pip.length > 0 ||
       options.requirements !== undefined,
     "give conda packages, pip requirements or a requirements file",
-  );
+  )
+  .superRefine((options, context) => {
+    const dir = options.requirementsDir?.replace(/\/+$/, "");
+    if (dir === undefined) {
+      return;
+    }
+    if (dir === ".") {
+      context.addIssue({
+        code: "custom",
+        path: ["requirementsDir"],
+        input: options.requirementsDir,
+        message:
+          "requirementsDir cannot be the context root, which holds every other input too: move the requirements and the files they refer to into a folder",
+      });
+    } else if (!options.requirements?.startsWith(`${dir}/`)) {
+      context.addIssue({
+        code: "custom",
+        path: ["requirementsDir"],
+        input: options.requirementsDir,
+        message: `requirementsDir must contain the requirements file ${JSON.stringify(options.requirements ?? null)}: set it to the folder of that file, or one above it`,
+      });
+    }
+  });
 
 export type EnvPackagesOptions = z.input<typeof EnvPackagesOptions>;
 type Resolved = z.output<typeof EnvPackagesOptions>;
@@ -66,26 +96,14 @@ export const envPackagesBlock = defineBlock({
     if (conda === undefined || targets.length === 0) {
       return;
     }
-    let requirements: string | undefined;
-    if (options.requirements !== undefined) {
-      requirements = `${REQUIREMENTS_DIR}/${posix.basename(options.requirements)}`;
-      context.externalInput(
-        options.requirements,
-        "a pip requirements file of the image",
-      );
-      context.emit({
-        kind: "COPY",
-        sources: [options.requirements],
-        dest: requirements,
-      });
-    }
+    const requirements = copyRequirements(options, context);
     // One RUN for every env gives one layer, and hadolint's DL3059 reports
     // consecutive RUNs that could be joined.
     context.emit(
       {
         kind: "RUN",
         commands: targets.flatMap((env) =>
-          installCommands(conda, env, options, requirements),
+          installCommands(conda, env, options, requirements?.file),
         ),
       },
       {
@@ -94,11 +112,60 @@ export const envPackagesBlock = defineBlock({
         ],
       },
     );
+    if (requirements?.workdir !== undefined) {
+      context.emit({ kind: "WORKDIR", path: context.state.workdir });
+    }
     for (const env of targets) {
       recordPackages(env, options);
     }
   },
 });
+
+/** Where a requirements file is in the image, and the folder pip runs in. */
+interface CopiedRequirements {
+  /** Path given to `pip install -r`. */
+  readonly file: string;
+  /** Folder set with WORKDIR for pip, when a folder was copied. */
+  readonly workdir?: string;
+}
+
+/**
+ * Copies the requirements file, or its folder, into the image. pip reads
+ * `-r` and `-c` includes relative to the file, but local paths such as
+ * `-e ./pkg` relative to its working directory, so it runs in the folder.
+ */
+function copyRequirements(
+  options: Resolved,
+  context: BlockContext,
+): CopiedRequirements | undefined {
+  if (options.requirements === undefined) {
+    return undefined;
+  }
+  const dir = (
+    options.requirementsDir ?? posix.dirname(options.requirements)
+  ).replace(/\/+$/, "");
+  if (dir === ".") {
+    const file = `${REQUIREMENTS_DIR}/${posix.basename(options.requirements)}`;
+    context.externalInput(
+      options.requirements,
+      "a pip requirements file of the image",
+    );
+    context.emit({ kind: "COPY", sources: [options.requirements], dest: file });
+    return { file };
+  }
+
+  const workdir = `${REQUIREMENTS_DIR}/${dir}`;
+  context.externalInput(
+    dir,
+    `a pip requirements folder with ${options.requirements}`,
+  );
+  context.emit({ kind: "COPY", sources: [`${dir}/`], dest: `${workdir}/` });
+  context.emit(
+    { kind: "WORKDIR", path: workdir },
+    { comments: ["pip resolves local paths in the requirements from here."] },
+  );
+  return { file: posix.relative(dir, options.requirements), workdir };
+}
 
 /** Resolves `envs` and reports missing envs and unsupported Pythons. */
 function targetEnvs(options: Resolved, context: BlockContext): CondaEnvState[] {
