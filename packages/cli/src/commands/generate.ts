@@ -30,7 +30,7 @@ import {
   withHadolint,
   type HadolintCliOptions,
 } from "./lint.js";
-import { runWithJsonReport } from "../json-report.js";
+import { runWithJsonReport, type FindingsSink } from "../json-report.js";
 import { readmeGraph, writeReadmeGraph } from "../readme-graph.js";
 
 export interface GenerateOptions extends HadolintCliOptions {
@@ -45,6 +45,8 @@ export interface GenerateOptions extends HadolintCliOptions {
    */
   readonly blocks?: readonly BlockDefinition[] | undefined;
   readonly json?: boolean | undefined;
+  /** Receives the lint findings, at every level, before they are judged. */
+  readonly reportFindings?: FindingsSink | undefined;
 }
 
 /** Default output directory, relative to the working directory. */
@@ -76,12 +78,14 @@ export function registerGenerate(
     .addOption(lintTimeoutOption())
     .option(
       "--json",
-      "print the outcome as JSON on stdout, with every problem of an invalid spec",
+      "print the outcome as JSON on stdout, with every problem of an invalid spec and every lint finding",
     )
     .action(async (options: GenerateOptions) => {
       done(
         options.json
-          ? await runWithJsonReport(io, (quiet) => generate(options, quiet))
+          ? await runWithJsonReport(io, (quiet, reportFindings) =>
+              generate({ ...options, reportFindings }, quiet),
+            )
           : await generate(options, io),
       );
     });
@@ -163,6 +167,7 @@ async function lintPasses(
     }),
   );
 
+  options.reportFindings?.(findings);
   const threshold = options.failureThreshold ?? DEFAULT_THRESHOLD;
   const failing = printFindings(findings, io.stderr, threshold);
   if (failing === 0) {
