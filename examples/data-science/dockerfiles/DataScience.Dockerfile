@@ -16,7 +16,8 @@ RUN /root/miniconda3/envs/default/bin/python -m pip install --no-cache-dir -r /t
 ENV PYTHONUNBUFFERED=1 \
     MPLBACKEND=Agg
 
-RUN groupadd --gid 1000 analyst \
+RUN chmod o+x /root \
+    && groupadd --gid 1000 analyst \
     && useradd --no-log-init --create-home --home-dir /home/analyst --shell /bin/bash --uid 1000 --gid 1000 analyst
 # Run as analyst.
 USER 1000:1000

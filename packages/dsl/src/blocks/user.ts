@@ -65,6 +65,7 @@ export const userBlock = defineBlock({
     context.emit({
       kind: "RUN",
       commands: [
+        ...openRootForConda(context.state.conda?.prefix),
         shellCommand("groupadd", "--gid", String(gid), options.name),
         // --no-log-init: a high uid would otherwise grow the sparse
         // lastlog and faillog files to gigabytes.
@@ -93,6 +94,23 @@ export const userBlock = defineBlock({
     context.state.user = options.name;
   },
 });
+
+/**
+ * Lets every user search (not list) `/root` when the conda prefix is under
+ * it, as the Lzy images' `/root/miniconda3` is. Debian and Ubuntu ship
+ * `/root` with mode 0700, so without this the user cannot run anything
+ * from the prefix, `python` and `conda` on `PATH` included.
+ */
+function openRootForConda(prefix: string | undefined): string[] {
+  if (prefix === undefined || !isUnder(prefix, "/root")) {
+    return [];
+  }
+  return [shellCommand("chmod", "o+x", "/root")];
+}
+
+function isUnder(path: string, dir: string): boolean {
+  return path === dir || path.startsWith(`${dir}/`);
+}
 
 /** Official Ubuntu images from 23.04 on ship user `ubuntu` (uid 1000). */
 function hasUbuntuUser(os: OsRelease | undefined): boolean {
