@@ -11,6 +11,7 @@
 import { z } from "zod";
 
 import { defineBlock, type LayerSpec } from "../model/block.js";
+import { shellCommand } from "../quoting/shell.js";
 import { requireAptPackages, requireDebianFamily } from "./support/apt.js";
 import {
   downloader,
@@ -29,6 +30,9 @@ const DOCKER_ARCH: Readonly<Record<string, UnameArch>> = {
   armhf: "armv7l",
   armel: "armv6l",
 };
+
+/** Where dockerd keeps images and containers unless configured otherwise. */
+const DEFAULT_DATA_ROOT = "/var/lib/docker";
 
 const DockerOptions = z.strictObject({
   /** Release of the static binaries, such as `20.10.9`. */
@@ -69,8 +73,11 @@ export const DockerInDockerOptions = z.strictObject({
   docker: DockerOptions,
   /** docker-compose to install next to Docker; omit to skip it. */
   compose: ComposeOptions.optional(),
-  /** Docker's data root, declared as a volume. Default `/var/lib/docker`. */
-  dataRoot: ImagePath.default("/var/lib/docker"),
+  /**
+   * Docker's data root, declared as a volume and, when not the default
+   * `/var/lib/docker`, set as `data-root` in `/etc/docker/daemon.json`.
+   */
+  dataRoot: ImagePath.default(DEFAULT_DATA_ROOT),
 });
 
 export type DockerInDockerOptions = z.input<typeof DockerInDockerOptions>;
@@ -171,6 +178,20 @@ export const dockerInDockerBlock = defineBlock({
         ],
       },
     );
+    if (options.dataRoot !== DEFAULT_DATA_ROOT) {
+      // dockerd reads this file at start, whatever starts it.
+      const config = JSON.stringify({ "data-root": options.dataRoot });
+      context.emit(
+        {
+          kind: "RUN",
+          commands: [
+            "mkdir -p /etc/docker",
+            `printf '%s\\n' ${shellCommand(config)} > /etc/docker/daemon.json`,
+          ],
+        },
+        { comments: [`dockerd keeps its data in ${options.dataRoot}.`] },
+      );
+    }
     context.emit(
       { kind: "VOLUME", paths: [options.dataRoot] },
       {
