@@ -53,10 +53,18 @@ describe("LZY002 waiver", () => {
     expect(codes([waived])).toEqual([]);
   });
 
+  it("skips an instruction that waives DL3064", () => {
+    const waived = {
+      ...secret,
+      waiver: { codes: ["DL3064"], reason: "a public demo token" },
+    } as InstructionBody;
+    expect(codes([waived])).toEqual([]);
+  });
+
   it("reports when the waiver names other codes", () => {
     const waived = {
       ...secret,
-      waiver: { codes: ["DL3064"], reason: "hadolint only" },
+      waiver: { codes: ["DL3008"], reason: "unrelated" },
     } as InstructionBody;
     expect(codes([waived])).toEqual(["LZY002"]);
   });

@@ -9,7 +9,11 @@
  */
 import { z } from "zod";
 
-import { defineBlock, type LayerSpec } from "../model/block.js";
+import {
+  defineBlock,
+  type BlockContext,
+  type LayerSpec,
+} from "../model/block.js";
 import type { EnvValue } from "../model/instruction.js";
 import { EnvName, SingleLine } from "./support/schemas.js";
 
@@ -42,6 +46,13 @@ const ExplicitValue = z.strictObject({
    * (then `\$` keeps a `$`), or the value is kept as written.
    */
   expand: z.boolean(),
+  /**
+   * Why the value holds no secret although the name looks like one, such
+   * as `a path to a mounted key`. The variable gets its own ENV with this
+   * reason and a waiver of DL3064, which LZY002 honors too. Default: no
+   * waiver.
+   */
+  notSecret: SingleLine.min(1, "give the reason").optional(),
 });
 
 /** One variable's value: a literal string, or an explicit value. */
@@ -86,14 +97,51 @@ export const envVarsBlock = defineBlock({
           ? { name, value }
           : { name, value: value.value, expand: value.expand },
     );
+    const notSecret = new Map<string, string>();
+    for (const [name, value] of Object.entries(options.vars)) {
+      if (typeof value !== "string" && value.notSecret !== undefined) {
+        notSecret.set(name, value.notSecret);
+      }
+    }
     for (const group of sameInstructionGroups(vars)) {
-      context.emit({ kind: "ENV", vars: group });
+      emitWithWaivers(group, notSecret, context);
     }
     for (const variable of vars) {
       context.state.env.set(variable.name, variable.value);
     }
   },
 });
+
+/**
+ * Emits one ENV for the variables of a group, except that each variable
+ * with a `notSecret` reason gets its own ENV, because a hadolint waiver
+ * applies to a whole instruction.
+ */
+function emitWithWaivers(
+  group: readonly EnvValue[],
+  notSecret: ReadonlyMap<string, string>,
+  context: BlockContext,
+): void {
+  let plain: EnvValue[] = [];
+  for (const variable of group) {
+    const reason = notSecret.get(variable.name);
+    if (reason === undefined) {
+      plain.push(variable);
+      continue;
+    }
+    if (plain.length > 0) {
+      context.emit({ kind: "ENV", vars: plain });
+      plain = [];
+    }
+    context.emit(
+      { kind: "ENV", vars: [variable] },
+      { waiver: { codes: ["DL3064"], reason } },
+    );
+  }
+  if (plain.length > 0) {
+    context.emit({ kind: "ENV", vars: plain });
+  }
+}
 
 /**
  * Splits variables into ENV instructions so that no expanded value refers
