@@ -34,11 +34,37 @@ export function moduleLoadError(
     message = place
       ? `config file ${shown}:${place.line}: ${reason}\n${place.excerpt}`
       : `config file ${shown}: ${reason}`;
+  } else if (!(error instanceof Error)) {
+    message = `config file ${shown} failed to load: ${reason} (a thrown value that is not an Error has no stack, so its line is unknown; throw an Error instead)`;
   } else {
     message = `config file ${shown} failed to load: ${reason}`;
   }
   const cliError = new CliError(message);
   cliError.cause = described;
+  return cliError;
+}
+
+/**
+ * Describes an error that code of the config threw after it loaded, such
+ * as a getter or a function the spec passes, with the config's file and
+ * line. Returns undefined when no stack frame lies in the config.
+ */
+export function configCodeError(
+  error: unknown,
+  absolute: string,
+  shown: string,
+): CliError | undefined {
+  if (!(error instanceof Error)) {
+    return undefined;
+  }
+  const frame = frameIn(error.stack ?? "", absolute);
+  if (frame === undefined) {
+    return undefined;
+  }
+  const cliError = new CliError(
+    `config file ${shown}:${formatPosition(frame, absolute)}: ${describeError(error, absolute)}`,
+  );
+  cliError.cause = error;
   return cliError;
 }
 

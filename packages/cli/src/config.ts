@@ -16,6 +16,21 @@ import {
 } from "./config-typescript.js";
 import { CliError } from "./errors.js";
 
+/** Extensions of config files loaded as JavaScript modules. */
+const JAVASCRIPT_EXTENSIONS: readonly string[] = [".js", ".mjs"];
+
+/** The config file types, as help text and messages list them. */
+export const CONFIG_FILE_TYPES = [
+  ".json",
+  ...JAVASCRIPT_EXTENSIONS,
+  ...TYPESCRIPT_EXTENSIONS,
+]
+  .join(", ")
+  .replace(/, ([^,]*)$/, " or $1");
+
+/** Help of `--config`, shared by every command that reads a family spec. */
+export const CONFIG_OPTION_HELP = `family spec (${CONFIG_FILE_TYPES}); default: the built-in Lzy catalog`;
+
 export interface LoadedConfig {
   readonly family: FamilySpec;
   /** The config path as given, or undefined for the built-in catalog. */
@@ -37,13 +52,13 @@ export async function loadConfig(
   let exported: unknown;
   if (extension === ".json") {
     exported = await readJson(absolute, path);
-  } else if ([".js", ".mjs"].includes(extension)) {
+  } else if (JAVASCRIPT_EXTENSIONS.includes(extension)) {
     exported = await importModule(absolute, path);
   } else if (TYPESCRIPT_EXTENSIONS.includes(extension)) {
     exported = await importTypeScript(absolute, path);
   } else {
     throw new CliError(
-      `config file ${path}: unsupported extension "${extension}"; use a .ts, .json, .js or .mjs file`,
+      `config file ${path}: unsupported extension "${extension}"; use a ${CONFIG_FILE_TYPES} file`,
     );
   }
   const family = familyFrom(exported, path);

@@ -2,7 +2,10 @@
  * Renders the configured family in memory, the same way for every command,
  * so that `check` compares against exactly what `generate` writes.
  */
+import { resolve } from "node:path";
+
 import {
+  SpecError,
   buildFamily,
   builtInBlocks,
   type BlockDefinition,
@@ -15,7 +18,9 @@ import {
   type RenderedImage,
 } from "@lzy-images/generator";
 
+import { configCodeError } from "./config-errors.js";
 import { loadConfig } from "./config.js";
+import { CliError } from "./errors.js";
 
 export interface RenderedFamily {
   /** The config path as given, or undefined for the built-in catalog. */
@@ -36,6 +41,26 @@ export async function renderConfiguredFamily(
   configPath: string | undefined,
   cwd: string,
   extraBlocks: readonly BlockDefinition[] = [],
+): Promise<RenderedFamily> {
+  try {
+    return await renderFamilyOf(configPath, cwd, extraBlocks);
+  } catch (error) {
+    // Invalid specs keep their structured problems.
+    if (
+      configPath === undefined ||
+      error instanceof CliError ||
+      error instanceof SpecError
+    ) {
+      throw error;
+    }
+    throw configCodeError(error, resolve(cwd, configPath), configPath) ?? error;
+  }
+}
+
+async function renderFamilyOf(
+  configPath: string | undefined,
+  cwd: string,
+  extraBlocks: readonly BlockDefinition[],
 ): Promise<RenderedFamily> {
   const config = await loadConfig(configPath, cwd);
   const blocks = new Map([

@@ -11,6 +11,11 @@ export {
   type ModelCheck,
   type ModelFinding,
 } from "./checks/index.js";
+export {
+  checkDockerfileText,
+  parseDockerfile,
+  type ParsedInstruction,
+} from "./dockerfile-checks.js";
 export { checkFamily, lintFamily, type LintFamilyOptions } from "./family.js";
 export { lintFiles, type LintFilesOptions } from "./files.js";
 export {

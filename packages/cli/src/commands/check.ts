@@ -13,6 +13,7 @@ import {
 } from "@lzy-images/generator";
 import type { Command } from "commander";
 
+import { CONFIG_OPTION_HELP } from "../config.js";
 import { CliError } from "../errors.js";
 import { renderConfiguredFamily } from "../family-output.js";
 import type { CliIo } from "../io.js";
@@ -42,10 +43,7 @@ export function registerCheck(
     .description(
       "exit 1 with a diff when generated files differ from what the specs render",
     )
-    .option(
-      "-c, --config <file>",
-      "family spec (.ts, .json, .js or .mjs); default: the built-in Lzy catalog",
-    )
+    .option("-c, --config <file>", CONFIG_OPTION_HELP)
     .option("-o, --out <dir>", "output directory to compare", DEFAULT_OUT)
     .option("--readme <file>", "also compare the image graph in this README")
     .option("--json", "print the result as JSON")

@@ -7,6 +7,7 @@ import type { Provenance } from "@lzy-images/dsl";
 import type { RenderedImage } from "@lzy-images/generator";
 import type { Command } from "commander";
 
+import { CONFIG_OPTION_HELP } from "../config.js";
 import { CliError } from "../errors.js";
 import { renderConfiguredFamily } from "../family-output.js";
 import type { CliIo } from "../io.js";
@@ -37,10 +38,7 @@ export function registerExplain(
       "print each Dockerfile line of an image with the block and spec path that wrote it",
     )
     .argument("<image>", "image name (such as worker-base) or Dockerfile name")
-    .option(
-      "-c, --config <file>",
-      "family spec (.ts, .json, .js or .mjs); default: the built-in Lzy catalog",
-    )
+    .option("-c, --config <file>", CONFIG_OPTION_HELP)
     .option("-l, --line <n>", "explain only line n (1-based)")
     .option("--json", "print the result as JSON")
     .action(async (name: string, options: ExplainOptions) => {

@@ -17,6 +17,7 @@ import {
 import { DEFAULT_THRESHOLD, lintFamily } from "@lzy-images/lint";
 import type { Command } from "commander";
 
+import { CONFIG_OPTION_HELP } from "../config.js";
 import { CliError } from "../errors.js";
 import { renderConfiguredFamily } from "../family-output.js";
 import type { CliIo } from "../io.js";
@@ -63,10 +64,7 @@ export function registerGenerate(
     .description(
       "write the Dockerfiles and build-context files of an image family",
     )
-    .option(
-      "-c, --config <file>",
-      "family spec (.ts, .json, .js or .mjs); default: the built-in Lzy catalog",
-    )
+    .option("-c, --config <file>", CONFIG_OPTION_HELP)
     .option("-o, --out <dir>", "output directory", DEFAULT_OUT)
     .option(
       "--readme <file>",

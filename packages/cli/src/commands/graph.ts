@@ -2,11 +2,11 @@
  * `lzy-images graph`: prints the image family as a Mermaid flowchart.
  * `generate --readme FILE` keeps the same graph in a README.
  */
-import { buildFamily } from "@lzy-images/dsl";
 import { mermaidBlock, renderGraph } from "@lzy-images/generator";
 import type { Command } from "commander";
 
-import { loadConfig } from "../config.js";
+import { CONFIG_OPTION_HELP } from "../config.js";
+import { renderConfiguredFamily } from "../family-output.js";
 import type { CliIo } from "../io.js";
 
 export interface GraphOptions {
@@ -23,10 +23,7 @@ export function registerGraph(
   program
     .command("graph")
     .description("print the image family as a Mermaid flowchart")
-    .option(
-      "-c, --config <file>",
-      "family spec (.ts, .json, .js or .mjs); default: the built-in Lzy catalog",
-    )
+    .option("-c, --config <file>", CONFIG_OPTION_HELP)
     .option("--markdown", "wrap the graph in a ```mermaid code block")
     .action(async (options: GraphOptions) => {
       done(await graph(options, io));
@@ -35,8 +32,8 @@ export function registerGraph(
 
 /** Runs `graph` and returns its exit code. */
 export async function graph(options: GraphOptions, io: CliIo): Promise<number> {
-  const config = await loadConfig(options.config, io.cwd);
-  const text = renderGraph(buildFamily(config.family));
+  const { model } = await renderConfiguredFamily(options.config, io.cwd);
+  const text = renderGraph(model);
   io.stdout(options.markdown ? mermaidBlock(text) : text);
   return 0;
 }

@@ -1,7 +1,9 @@
 /**
  * `lzy-images lint FILE...`: lints Dockerfiles with hadolint under the
- * project's policy. The file also contains what `generate` shares with it:
- * the hadolint options, finding hadolint, and printing findings.
+ * project's policy, and with the built-in checks that work on Dockerfile
+ * text (LZY002 secret-like ARG and ENV names, LZY003 `conda activate`).
+ * The file also contains what `generate` shares with it: the hadolint
+ * options, finding hadolint, and printing findings.
  */
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -139,7 +141,7 @@ export function registerLint(
   const command = program
     .command("lint")
     .description(
-      "lint Dockerfiles with hadolint and the project's .hadolint.yaml",
+      "lint Dockerfiles with hadolint and the project's .hadolint.yaml, and with the built-in checks LZY002 and LZY003 (the others need a generated image's model)",
     )
     .argument("<files...>", "Dockerfiles to lint")
     .option("--hadolint <path>", HADOLINT_OPTION_HELP)

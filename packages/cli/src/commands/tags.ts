@@ -15,6 +15,7 @@ import {
 } from "@lzy-images/generator";
 import type { Command } from "commander";
 
+import { CONFIG_OPTION_HELP } from "../config.js";
 import { CliError } from "../errors.js";
 import { renderConfiguredFamily } from "../family-output.js";
 import type { CliIo } from "../io.js";
@@ -35,10 +36,7 @@ export function registerTags(
   program
     .command("tags")
     .description("print the content tag of each image")
-    .option(
-      "-c, --config <file>",
-      "family spec (.ts, .json, .js or .mjs); default: the built-in Lzy catalog",
-    )
+    .option("-c, --config <file>", CONFIG_OPTION_HELP)
     .option(
       "--since <file>",
       "tags file of an earlier run (such as dockerfiles/tags.json) to compare with",

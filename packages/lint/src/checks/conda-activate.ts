@@ -6,11 +6,14 @@
  */
 import type { ModelCheck } from "./check.js";
 
-const ACTIVATE = /(?:^|[\s;&|(){}])conda\s+activate\b/;
+export const ACTIVATE = /(?:^|[\s;&|(){}])conda\s+activate\b/;
 
 /** `eval "$(conda shell.bash hook)"` or sourcing `etc/profile.d/conda.sh`. */
-const HOOK =
+export const HOOK =
   /conda\s+shell\.(?:bash|zsh|posix)\s+hook|(?:^|[\s;&|])(?:source|\.)\s+\S*etc\/profile\.d\/conda\.sh/;
+
+export const CONDA_ACTIVATE_MESSAGE =
+  "RUN calls `conda activate`, which fails in the non-interactive RUN shell; call the env's interpreter by path (<prefix>/envs/NAME/bin/python) or use `conda run -n NAME`";
 
 export const condaActivate: ModelCheck = {
   code: "LZY003",
@@ -28,8 +31,7 @@ export const condaActivate: ModelCheck = {
         if (!hooked && ACTIVATE.test(command)) {
           findings.push({
             instruction: index,
-            message:
-              "RUN calls `conda activate`, which fails in the non-interactive RUN shell; call the env's interpreter by path (<prefix>/envs/NAME/bin/python) or use `conda run -n NAME`",
+            message: CONDA_ACTIVATE_MESSAGE,
           });
           return;
         }

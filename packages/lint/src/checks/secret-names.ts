@@ -64,6 +64,11 @@ export function looksLikeSecret(name: string): boolean {
   );
 }
 
+/** The message of LZY002 for variable `name` set by `kind` (ARG or ENV). */
+export function secretNameMessage(kind: string, name: string): string {
+  return `${kind} ${name} looks like a secret, and ${kind} values can be read by anyone who pulls the image; pass secrets with a BuildKit secret mount (RUN --mount=type=secret) instead`;
+}
+
 export const secretNames: ModelCheck = {
   code: "LZY002",
   level: "warning",
@@ -87,7 +92,7 @@ export const secretNames: ModelCheck = {
       for (const name of names.filter(looksLikeSecret)) {
         findings.push({
           instruction: index,
-          message: `${instruction.kind} ${name} looks like a secret, and ${instruction.kind} values can be read by anyone who pulls the image; pass secrets with a BuildKit secret mount (RUN --mount=type=secret) instead`,
+          message: secretNameMessage(instruction.kind, name),
         });
       }
     });
