@@ -253,9 +253,9 @@ describe("worker", () => {
       )!.content;
     expect(script).toContain("dockerd > /var/log/dockerd.log 2>&1 &");
     expect(script).toContain("until docker info");
-    expect(script).toContain("mount --make-shared /");
+    expect(script).toContain("mount --make-rshared /");
     expect(script).toContain(
-      'exec java -Xmx4G -Dsun.jnu.encoding=UTF-8 -Dfile.encoding=UTF-8 -jar /app/app.jar "$@"',
+      'exec java -Xmx4G -Dsun.jnu.encoding=UTF-8 -Dfile.encoding=UTF-8 -jar /app/app.jar "$@" <&0',
     );
   });
 });
