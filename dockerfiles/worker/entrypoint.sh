@@ -40,7 +40,10 @@ enable_nested_cgroups() {
     return
   fi
   local pids pid controllers
-  mkdir -p "$root/entrypoint"
+  if ! mkdir -p "$root/entrypoint"; then
+    echo "cannot create a cgroup in $root; run the container with --privileged" >&2
+    exit 1
+  fi
   mapfile -t pids < "$root/cgroup.procs"
   for pid in "${pids[@]}"; do
     # A process can exit between the read and the move.

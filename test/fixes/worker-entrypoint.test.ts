@@ -195,3 +195,14 @@ it("fails when dockerd exits at start", async () => {
   expect(result.stderr).toContain("dockerd exited during start");
   expect(box.log().some((line) => line.startsWith("java "))).toBe(false);
 });
+
+it("fails on a read-only cgroup folder", async () => {
+  const box = sandbox();
+  // A regular file where the child cgroup goes makes mkdir fail, as a
+  // read-only cgroup mount without --privileged does.
+  writeFileSync(join(box.cgroup, "entrypoint"), "");
+  const result = await run(box);
+  expect(result.status).toBe(1);
+  expect(result.stderr).toContain("run the container with --privileged");
+  expect(box.log()).toEqual([]);
+});
