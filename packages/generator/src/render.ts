@@ -3,6 +3,7 @@
  * for every output line the provenance of the instruction that wrote it.
  */
 import {
+  SpecError,
   encodeExecForm,
   encodeExpandedValue,
   encodeLiteralValue,
@@ -11,6 +12,7 @@ import {
   type ImageModel,
   type Instruction,
   type Provenance,
+  type SpecProblem,
 } from "@lzy-images/dsl";
 
 import type { TemplateSet } from "./templates.js";
@@ -35,6 +37,7 @@ export function renderDockerfile(
   templates: TemplateSet,
   options: RenderOptions,
 ): RenderedDockerfile {
+  checkCommentLines(image);
   const chunks: string[] = [];
   const lines: Array<Provenance | undefined> = [];
 
@@ -79,6 +82,48 @@ export function renderDockerfile(
   }
 
   return { text: `${chunks.join("\n")}\n`, lines };
+}
+
+/**
+ * hadolint 2.x pragmas (`# hadolint ignore=...`) and BuildKit parser
+ * directives (`# syntax=...`). The DSL rejects such image descriptions,
+ * and this guard covers comment text from any block, so that no value can
+ * switch lint rules off or change how the file is parsed.
+ */
+const TOOL_COMMENT = /^[ \t]*(?:hadolint[ \t]|(?:syntax|escape|check)[ \t]*=)/i;
+
+/**
+ * Throws SpecError when a comment line that the image's text would
+ * produce could be read as a tool instruction or would span lines.
+ */
+function checkCommentLines(image: ImageModel): void {
+  const problems: SpecProblem[] = [];
+  const check = (text: string, path: string): void => {
+    if (TOOL_COMMENT.test(text) || /[\r\n]/.test(text)) {
+      problems.push({
+        image: image.name,
+        path,
+        message:
+          "comment text would read as a hadolint pragma or a parser directive, or span lines",
+        received: text,
+        hint: "reword the start of the text and keep it on one line",
+      });
+    }
+  };
+  if (image.description !== undefined) {
+    check(image.description, "description");
+  }
+  for (const instruction of image.instructions) {
+    for (const comment of instruction.comments ?? []) {
+      check(comment, instruction.source.path);
+    }
+    if (instruction.waiver !== undefined) {
+      check(instruction.waiver.reason, instruction.source.path);
+    }
+  }
+  if (problems.length > 0) {
+    throw new SpecError(problems);
+  }
 }
 
 /** Encodes an instruction's values for its template. */

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { FAMILY, type SpecProblem } from "../errors.js";
 import type { FamilySpec, ImageSpec } from "../model/image-spec.js";
 import { SingleLine, Version } from "../blocks/support/schemas.js";
+import { CommentText } from "./comment-text.js";
 import { checkCudaTag, isCudaRepository } from "./cuda-reference.js";
 import {
   ImageName,
@@ -66,7 +67,7 @@ const Image = z.strictObject({
       /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
       "invalid file name: expected a plain name such as `Worker.Dockerfile`",
     ),
-  description: SingleLine.optional(),
+  description: CommentText.optional(),
   source: SingleLine.optional(),
   from: z.union([ExternalBase, FamilyBase, ParentBase, InlineBase]),
   layers: z.array(Layer),
