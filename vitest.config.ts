@@ -7,6 +7,9 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     setupFiles: ["test/support/temp-folder.ts"],
+    // Every test run of generate runs in full; the up-to-date check has
+    // its own tests, which turn it back on with a cache folder of their own.
+    env: { LZY_IMAGES_NO_CACHE: "1" },
     // Tests that spawn the CLI or hadolint need more than the default 5 s
     // on a loaded two-core machine.
     testTimeout: 60_000,
