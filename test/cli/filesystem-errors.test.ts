@@ -67,6 +67,17 @@ describe("file system errors in commands", () => {
     expect(result.stderr).not.toMatch(STACK_FRAME);
   });
 
+  it("reports a directory in a file's place", async () => {
+    const dir = tempDir("fs-errors");
+    mkdirSync(join(dir, "out/Worker.Dockerfile"), { recursive: true });
+    const result = await runCli(["generate", "--no-lint", "--out", "out"], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      "cannot write out/Worker.Dockerfile: it is a directory",
+    );
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+  });
+
   it("reports schema --out into a file", async () => {
     const dir = tempDir("fs-errors");
     writeFileSync(join(dir, "afile"), "");

@@ -5,6 +5,7 @@
  * produces any more are deleted. The rendered files are linted first, and
  * nothing is written when a finding reaches the failure threshold.
  */
+import { stat } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 
 import type { BlockDefinition, FamilyModel } from "@lzy-images/dsl";
@@ -12,6 +13,7 @@ import {
   findOrphans,
   removeOrphans,
   writeOutput,
+  type OutputFile,
   type RenderedImage,
 } from "@lzy-images/generator";
 import { DEFAULT_THRESHOLD, lintFamily } from "@lzy-images/lint";
@@ -104,6 +106,7 @@ export async function generate(
   const orphans = await findOrphans(outDir, files).catch((error: Error) => {
     throw new CliError(`failed to read ${options.out}: ${error.message}`);
   });
+  await requireNoDirectoryInTheWay(outDir, files, options.out);
   const readme =
     options.readme === undefined
       ? undefined
@@ -134,6 +137,25 @@ export async function generate(
     io.stdout(`Updated the image graph in ${options.readme}\n`);
   }
   return 0;
+}
+
+/**
+ * Throws a CliError when a directory is where a generated file goes,
+ * because a rename cannot replace a directory with a file.
+ */
+async function requireNoDirectoryInTheWay(
+  outDir: string,
+  files: readonly OutputFile[],
+  shownOut: string,
+): Promise<void> {
+  for (const file of files) {
+    const existing = await stat(join(outDir, file.path)).catch(() => undefined);
+    if (existing?.isDirectory()) {
+      throw new CliError(
+        `cannot write ${join(shownOut, file.path)}: it is a directory; remove or rename that directory, or choose another --out`,
+      );
+    }
+  }
 }
 
 /**
