@@ -25,6 +25,7 @@ export {
   type ImageModel,
 } from "./model/build.js";
 export { cudaImage, type CudaImageOptions } from "./model/cuda-image.js";
+export { closestMatch } from "./validation/suggest.js";
 export {
   detectCuda,
   detectOs,

@@ -109,7 +109,10 @@ export function buildFamily(
     const baseName = familyBaseName(imageSpec.from);
     const baseModel = baseName === undefined ? undefined : built.get(baseName);
     if (baseName !== undefined && baseModel === undefined) {
-      continue; // the missing or cyclic base is already reported
+      // The missing or cyclic base is already reported. Without its state
+      // the layers cannot run, but their blocks and options can be checked.
+      checkLayerOptions(imageSpec, blocks, problems);
+      continue;
     }
     const model = buildImage(
       imageSpec,
@@ -272,17 +275,7 @@ function buildImage(
     const definition = blocks.get(layer.block);
     if (definition === undefined) {
       rejected.layer = true;
-      problems.push({
-        image: spec.name,
-        path: `${path}.block`,
-        code: "unknown_block",
-        message: "unknown building block",
-        received: layer.block,
-        hint: joinHints(
-          didYouMean(layer.block, blocks.keys()),
-          `blocks: ${[...blocks.keys()].sort().join(", ")}`,
-        ),
-      });
+      problems.push(unknownBlock(spec.name, path, layer.block, blocks));
       return;
     }
     applyLayer(definition, layer.options, {
@@ -311,6 +304,53 @@ function buildImage(
     externalInputs,
     state,
   };
+}
+
+function unknownBlock(
+  image: string,
+  path: string,
+  block: string,
+  blocks: ReadonlyMap<string, BlockDefinition>,
+): SpecProblem {
+  return {
+    image,
+    path: `${path}.block`,
+    code: "unknown_block",
+    message: "unknown building block",
+    received: block,
+    hint: joinHints(
+      didYouMean(block, blocks.keys()),
+      `blocks: ${[...blocks.keys()].sort().join(", ")}`,
+    ),
+  };
+}
+
+/** Checks the block names and options of an image whose base is missing. */
+function checkLayerOptions(
+  spec: ImageSpec,
+  blocks: ReadonlyMap<string, BlockDefinition>,
+  problems: SpecProblem[],
+): void {
+  spec.layers.forEach((layer, index) => {
+    const path = layer.at ?? `layers[${index}]`;
+    const definition = blocks.get(layer.block);
+    if (definition === undefined) {
+      problems.push(unknownBlock(spec.name, path, layer.block, blocks));
+      return;
+    }
+    const parsed = definition.schema.safeParse(layer.options ?? {}, {
+      reportInput: true,
+      error: defaultIssueMessages,
+    });
+    if (!parsed.success) {
+      problems.push(
+        ...problemsFromIssues(parsed.error.issues, definition.schema, {
+          image: spec.name,
+          path,
+        }),
+      );
+    }
+  });
 }
 
 interface LayerTarget {

@@ -128,29 +128,46 @@ export function checkFamilyShape(
         }),
       );
     }
-    if (problems.length > before) {
+    const valid = problems.length === before;
+    // A wrong tag does not stop the image's layers from being checked, and
+    // a broken field elsewhere does not hide a wrong tag.
+    checkBaseReference(candidate, label, problems);
+    if (!valid) {
       rejected.add(label);
       return;
     }
     images.push(candidate);
-    // A wrong tag does not stop the image's layers from being checked.
-    checkBaseReference(candidate, label, problems);
   });
   return { images, rejected };
 }
 
-/** Rejects `nvidia/cuda` tags that are not published. */
+/** Rejects the `latest` tag and `nvidia/cuda` tags that are not published. */
 function checkBaseReference(
   image: ImageSpec,
   label: string,
   problems: SpecProblem[],
 ): void {
-  const from = image.from as { image?: unknown };
-  if (typeof from.image !== "string") {
+  const from = (image as { from?: unknown } | null)?.from as
+    | { image?: unknown }
+    | undefined;
+  if (typeof from?.image !== "string") {
     return;
   }
   const reference = parseImageReference(from.image);
-  if (reference === undefined || !isCudaRepository(reference.repository)) {
+  if (reference === undefined) {
+    return;
+  }
+  if (!isCudaRepository(reference.repository)) {
+    if (reference.tag === "latest" && reference.digest === undefined) {
+      problems.push({
+        image: label,
+        path: "from.image",
+        received: from.image,
+        message:
+          "the `latest` tag changes with every release, so the build is not repeatable",
+        hint: "pin a release tag, as in `ubuntu:22.04`, or a digest",
+      });
+    }
     return;
   }
   if (reference.tag === undefined && reference.digest !== undefined) {
