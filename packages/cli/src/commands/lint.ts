@@ -140,6 +140,7 @@ export function registerLint(
 ): void {
   const command = program
     .command("lint")
+    .summary("lint Dockerfiles with hadolint and checks LZY002, LZY003")
     .description(
       "lint Dockerfiles with hadolint and the project's .hadolint.yaml, and with the built-in checks LZY002 and LZY003 (the others need a generated image's model)",
     )
