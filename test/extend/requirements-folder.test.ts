@@ -23,7 +23,7 @@ function render(install: Record<string, unknown>[]): string {
   return renderFamily(model, { regenerate: "test" })[0]!.dockerfile.content;
 }
 
-/** The instructions of the rendered install layer, without comments. */
+/** Returns the instructions of the rendered install layer, without comments. */
 function installLines(text: string): string[] {
   const lines = text.split("\n");
   const start = lines.findIndex((line) => line.startsWith("COPY "));

@@ -34,7 +34,7 @@ export const directoriesBlock = defineBlock({
 });
 
 /**
- * Whether a non-root user can create `path`: under `/tmp`, `/var/tmp` or
+ * Returns whether a non-root user can create `path`: under `/tmp`, `/var/tmp` or
  * the user's default home. Other parents are owned by root.
  */
 function isWritableBy(path: string, user: string): boolean {

@@ -48,7 +48,7 @@ export const EnvPackagesOptions = z
      * file it refers to, such as `-r base.txt`, `-c constraints.txt` or
      * `-e ./pkg`. It is copied whole and pip runs in it. Default: the
      * requirements file's folder, or only the file when that folder is the
-     * context root, because the root holds every other input too.
+     * context root, because the root contains every other input too.
      */
     requirementsDir: ContextPath.optional(),
   })
@@ -121,7 +121,7 @@ export const envPackagesBlock = defineBlock({
   },
 });
 
-/** Where a requirements file is in the image, and the folder pip runs in. */
+/** Path of a copied requirements file in the image, and pip's folder. */
 interface CopiedRequirements {
   /** Path given to `pip install -r`. */
   readonly file: string;

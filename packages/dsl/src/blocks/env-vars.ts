@@ -47,7 +47,7 @@ const ExplicitValue = z.strictObject({
    */
   expand: z.boolean(),
   /**
-   * Why the value holds no secret although the name looks like one, such
+   * Reason the value contains no secret although the name looks like one, such
    * as `a path to a mounted key`. The variable gets its own ENV with this
    * reason and a waiver of DL3064, which LZY002 honors too. Default: no
    * waiver.
