@@ -47,10 +47,10 @@ const ExplicitValue = z.strictObject({
    */
   expand: z.boolean(),
   /**
-   * Reason the value contains no secret although the name looks like one, such
-   * as `a path to a mounted key`. The variable gets its own ENV with this
-   * reason and a waiver of DL3064, which LZY002 honors too. Default: no
-   * waiver.
+   * Reason the value contains no secret although the name looks like
+   * one, such as `switches a check off`. The variable gets its own ENV
+   * with this reason and a waiver of DL3064, which LZY002 honors too.
+   * Default: no waiver.
    */
   notSecret: SingleLine.min(1, "give the reason").optional(),
 });

@@ -76,9 +76,10 @@ export const secretNames: ModelCheck = {
   run(image) {
     const findings: Array<{ instruction: number; message: string }> = [];
     image.instructions.forEach((instruction, index) => {
-      // The spec gives a reason why the variable contains no secret. A waiver
-      // of hadolint's DL3064, which reports the same names, counts too,
-      // because hadolint 2.15.1 drops an ignore comment that lists LZY002.
+      // The spec gives a reason why the variable contains no secret. A
+      // waiver of hadolint's DL3064, which reports the same names, counts
+      // too, because hadolint 2.15.1 drops an ignore comment that lists
+      // LZY002.
       const waived = instruction.waiver?.codes ?? [];
       if (waived.includes("LZY002") || waived.includes("DL3064")) {
         return;
