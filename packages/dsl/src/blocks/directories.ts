@@ -34,8 +34,10 @@ export const directoriesBlock = defineBlock({
 });
 
 /**
- * Returns whether a non-root user can create `path`: under `/tmp`, `/var/tmp` or
- * the user's default home. Other parents are owned by root.
+ * Returns whether a non-root user can create `path`: under `/tmp`,
+ * `/var/tmp` or the user's default home. Other parents are owned by root.
+ * NOTE: a `user` with another `home` is rejected there too, because the
+ * image state records only the user's name.
  */
 function isWritableBy(path: string, user: string): boolean {
   return ["/tmp", "/var/tmp", `/home/${user}`].some((dir) =>
