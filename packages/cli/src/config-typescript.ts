@@ -5,6 +5,7 @@
  * does not pay for loading a compiler.
  */
 import { access } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 
 import { SpecError, type SpecProblem } from "@lzy-images/dsl";
 
@@ -31,7 +32,10 @@ export async function importTypeScript(
   const { createJiti } = await import("jiti");
   // Without the module cache, a second load of the same config, as in a
   // test or a watcher, reads its current content.
-  const jiti = createJiti(import.meta.url, { moduleCache: false });
+  const jiti = createJiti(import.meta.url, {
+    moduleCache: false,
+    alias: workspaceAliases(),
+  });
   try {
     const module = await jiti.import<Record<string, unknown>>(absolute);
     return module.default ?? module.family;
@@ -43,6 +47,21 @@ export async function importTypeScript(
     }
     throw moduleLoadError(error, absolute, shown);
   }
+}
+
+/**
+ * Points the config's imports of the lzy-images packages at the ones this
+ * CLI runs with. A config anywhere, even outside a project, then resolves
+ * them, and its specs and errors come from the same modules the CLI uses.
+ */
+function workspaceAliases(): Record<string, string> {
+  const names = ["dsl", "catalog", "generator", "lint"];
+  return Object.fromEntries(
+    names.map((name) => [
+      `@lzy-images/${name}`,
+      fileURLToPath(import.meta.resolve(`@lzy-images/${name}`)),
+    ]),
+  );
 }
 
 function isSpecError(

@@ -98,10 +98,22 @@ export function formatValue(value: unknown): string {
     // A circular object or a BigInt from a JavaScript config.
     json = undefined;
   }
-  if (json === undefined) {
-    return String(value);
-  }
+  json ??= describeUnserializable(value);
   return json.length > 80 ? `${json.slice(0, 77)}...` : json;
+}
+
+/**
+ * Describes a value JSON cannot show. String() itself throws for objects
+ * whose `toString` is not a function, so that is a last resort guarded too.
+ */
+function describeUnserializable(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Array.isArray(value)
+      ? "an array"
+      : `a value of type ${typeof value}`;
+  }
 }
 
 /** Joins path segments as `layers[7].envs[1].python`. */
