@@ -3,7 +3,7 @@
 # Lzy default user image: pylzy in every conda env. Extend it FROM here.
 
 ARG REGISTRY=lzydock
-ARG USER_DEFAULT_BASE_TAG=47242e12b54c
+ARG USER_DEFAULT_BASE_TAG=f0334932ca06
 FROM ${REGISTRY}/user-default-base:${USER_DEFAULT_BASE_TAG}
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 

@@ -3,7 +3,7 @@
 # Lzy test user image: pylzy in the py39 env.
 
 ARG REGISTRY=lzydock
-ARG USER_TEST_BASE_TAG=094ce45eb82c
+ARG USER_TEST_BASE_TAG=a7d74368ab3e
 FROM ${REGISTRY}/user-test-base:${USER_TEST_BASE_TAG}
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 

@@ -3,7 +3,7 @@
 # Lzy worker: the worker jar, and pylzy in every conda env.
 
 ARG REGISTRY=lzydock
-ARG WORKER_BASE_TAG=40832a82fd2a
+ARG WORKER_BASE_TAG=5f0abfcc809f
 FROM ${REGISTRY}/worker-base:${WORKER_BASE_TAG}
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 

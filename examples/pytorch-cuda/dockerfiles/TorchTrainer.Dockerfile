@@ -3,7 +3,7 @@
 # PyTorch 2.3.1 in env torch (Python 3.11.9), with pylzy, FROM user-default.
 
 ARG USER_DEFAULT_REGISTRY=lzydock
-ARG USER_DEFAULT_TAG=5d59ef9bb345
+ARG USER_DEFAULT_TAG=20be9c31043b
 FROM ${USER_DEFAULT_REGISTRY}/user-default:${USER_DEFAULT_TAG}
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 

@@ -30,6 +30,8 @@ export interface RenderedImage {
   /**
    * Short sha256 over the Dockerfile and context files. The Dockerfile of
    * a final image contains its base's tag, so a changed base changes it too.
+   * The header comment is left out, so the tag does not depend on how the
+   * config path was written.
    */
   readonly tag: string;
 }
@@ -88,11 +90,18 @@ export function outputFiles(images: readonly RenderedImage[]): OutputFile[] {
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/**
+ * Hashes what a build sees: the Dockerfile without its header comment,
+ * which names the source and the regenerate command (and so the config
+ * path as typed), and the context files.
+ */
 function contentTag(
   dockerfile: string,
   contextFiles: readonly OutputFile[],
 ): string {
-  const hash = createHash("sha256").update(dockerfile);
+  const headerEnd = dockerfile.indexOf("\n\n");
+  const body = headerEnd === -1 ? dockerfile : dockerfile.slice(headerEnd);
+  const hash = createHash("sha256").update(body);
   for (const file of [...contextFiles].sort((a, b) =>
     a.path < b.path ? -1 : 1,
   )) {

@@ -1,7 +1,7 @@
 /**
- * What an image provides to later layers and to images built FROM it. Blocks
- * read and extend it while the model is built; it is also the image's
- * published description.
+ * The state of an image: the facts it provides to later layers and to images
+ * built FROM it. Blocks read and extend it while the model is built, and it
+ * is also the image's published description.
  */
 
 /** Operating system of an image, such as `{ id: "ubuntu", version: "20.04" }`. */
