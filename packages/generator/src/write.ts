@@ -20,7 +20,6 @@ import {
   readdir,
   rename,
   rm,
-  stat,
   writeFile,
 } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
@@ -57,12 +56,16 @@ export async function writeOutput(
   let committed: string | undefined;
   try {
     await createFolders(files.map((file) => join(staging, file.path)));
+    await assertNoDirectoryInTheWay(outDir, files);
+    // Files are created with their mode; the umask may remove bits from it
+    // (0755 under umask 0077), and only then is chmod needed.
+    const umask = process.umask();
     await forEachLimit(files, async (file) => {
-      await assertNotDirectory(join(outDir, file.path), file.path);
       const staged = join(staging, file.path);
       await writeFile(staged, file.content, { mode: file.mode });
-      // writeFile's mode is filtered by the umask; set it exactly.
-      await chmod(staged, file.mode);
+      if ((file.mode & ~umask) !== file.mode) {
+        await chmod(staged, file.mode);
+      }
     });
     await options.check?.(staging);
 
@@ -138,15 +141,30 @@ async function listFiles(folder: string): Promise<string[]> {
   return files;
 }
 
-/** Throws when `target` is a directory, which a rename could not replace. */
-async function assertNotDirectory(
-  target: string,
-  shown: string,
+/**
+ * Throws when a file would replace a directory, which a rename cannot do.
+ * Reads each target folder once instead of a stat per file.
+ */
+async function assertNoDirectoryInTheWay(
+  outDir: string,
+  files: readonly OutputFile[],
 ): Promise<void> {
-  const existing = await stat(target).catch(() => undefined);
-  if (existing?.isDirectory()) {
+  const folders = [...new Set(files.map((file) => dirname(file.path)))];
+  const directories = new Set<string>();
+  await forEachLimit(folders, async (folder) => {
+    const entries = await readdir(join(outDir, folder), {
+      withFileTypes: true,
+    }).catch(() => []);
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        directories.add(join(folder, entry.name));
+      }
+    }
+  });
+  const blocked = files.find((file) => directories.has(join(file.path)));
+  if (blocked !== undefined) {
     throw new Error(
-      `cannot write ${shown}: a directory of that name is in the output directory`,
+      `cannot write ${blocked.path}: a directory of that name is in the output directory`,
     );
   }
 }
