@@ -248,7 +248,12 @@ async function treeStats(root: string): Promise<string[]> {
     return [];
   }
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile());
+  // Type declarations and source maps do not change what runs.
+  const files = entries.filter(
+    (entry) =>
+      entry.isFile() &&
+      !/\.(d\.ts|d\.ts\.map|js\.map|tsbuildinfo)$/.test(entry.name),
+  );
   const lines = await Promise.all(
     files.map(async (entry) => {
       const path = join(entry.parentPath, entry.name);
