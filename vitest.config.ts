@@ -13,5 +13,8 @@ export default defineConfig({
     // Tests that spawn the CLI or hadolint need more than the default 5 s
     // on a loaded two-core machine.
     testTimeout: 60_000,
+    // The JSON report lets .ci/run print a plain pass/fail count.
+    reporters: ["default", "json"],
+    outputFile: { json: "node_modules/.cache/lzy-images/test-report.json" },
   },
 });
