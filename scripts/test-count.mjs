@@ -1,5 +1,5 @@
 // Prints the plain "N passed, N failed" line of the last test run, read
-// from the JSON report that vitest.config.ts asks vitest to write.
+// from the JSON report that vitest.config.ts configures vitest to write.
 import { readFileSync } from "node:fs";
 
 const report = JSON.parse(

@@ -35,7 +35,8 @@ const plan = planFromArgv(argv, processIo.cwd, process.env);
 if (plan !== undefined && (await replayIfUpToDate(plan, processIo))) {
   process.exitCode = 0;
 } else {
-  // The key is taken before the run, so inputs changed during it count.
+  // The key is taken before the run: an input that changes while it runs
+  // gives the next run a different key, so that run runs in full.
   const key = plan === undefined ? undefined : await inputKey(plan);
   lint = await import("@lzy-images/lint");
   const { run } = await import("./program.js");

@@ -20,7 +20,7 @@ import { homedir } from "node:os";
 import { delimiter, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** What one `generate` invocation asked for, as far as the check needs. */
+/** The options of one `generate` invocation that the check depends on. */
 export interface GeneratePlan {
   readonly outDir: string;
   readonly readme: string | undefined;
@@ -215,7 +215,7 @@ export async function inputKey(plan: GeneratePlan): Promise<string> {
   return hash.digest("hex");
 }
 
-/** Every path where the CLI may find hadolint, in its search order. */
+/** Lists every path where the CLI may find hadolint, in its search order. */
 function hadolintCandidates(plan: GeneratePlan): string[] {
   const candidates: string[] = [];
   if (plan.hadolintOption !== undefined) {
