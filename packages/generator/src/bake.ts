@@ -173,9 +173,11 @@ function bakeTarget(
     platforms: `\${split(",", ${PLATFORMS_VARIABLE})}`,
     tags: [reference],
     labels: labelsOf(image, rendered.tag),
-    // The content tag names exactly these inputs, so an image pushed under
-    // it caches every step. Bake builds a final's linked base too, and an
-    // unchanged base can then come from the registry's layers.
+    // The content tag names the generated files, so an image pushed under
+    // it caches the steps they decide. BuildKit still checks each COPY of
+    // an external input (a jar, a source tree) by its content. Bake builds
+    // a final's linked base too, and an unchanged base can then come from
+    // the registry's layers.
     "cache-from": [`type=registry,ref=${reference}`],
     "cache-to": ["type=inline"],
   };
