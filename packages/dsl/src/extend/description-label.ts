@@ -18,11 +18,20 @@ export function descriptionLabel(
   const description = describeState(image, registry, state);
   return {
     kind: "LABEL",
-    labels: [{ name: DESCRIPTION_LABEL, value: JSON.stringify(description) }],
+    labels: [{ name: DESCRIPTION_LABEL, value: labelJson(description) }],
     comments: [
       "What this image provides, for images built FROM it: read it with",
       `docker inspect --format '{{ index .Config.Labels "${DESCRIPTION_LABEL}" }}' IMAGE`,
     ],
     source: { image, block: "image-description", path: "description" },
   };
+}
+
+/**
+ * JSON text of the description with `'` written as `\u0027`, which JSON
+ * readers decode back. hadolint 2.15.1 cannot parse a LABEL value that
+ * holds both `'` and `"`, and the JSON always holds `"`.
+ */
+function labelJson(description: unknown): string {
+  return JSON.stringify(description).replaceAll("'", "\\u0027");
 }

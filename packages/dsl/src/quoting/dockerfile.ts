@@ -40,10 +40,11 @@ export function encodeLiteralValue(value: string): string {
 
 /**
  * Encodes a value that refers to other variables on purpose, such as
- * `/opt/conda/bin:$PATH`. `$` stays live; quotes and backslashes are escaped.
+ * `/opt/conda/bin:$PATH`. `$` stays live and `\$` keeps a literal `$`, as
+ * in the Dockerfile itself; other backslashes and quotes are escaped.
  */
 export function encodeExpandedValue(value: string): string {
-  const escaped = value.replaceAll("\\", "\\\\").replaceAll('"', '\\"');
+  const escaped = value.replace(/\\(?!\$)/g, "\\\\").replaceAll('"', '\\"');
   return `"${escaped}"`;
 }
 
