@@ -116,6 +116,34 @@ describe("generate up-to-date check", () => {
     expect(mtime()).not.toBe(before);
   });
 
+  it("replays without one-time lines", () => {
+    const { dir, generate, out } = setUp();
+    const readme = join(dir, "README.md");
+    // A README whose graph is stale, so the first run rewrites it.
+    const original = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+    writeFileSync(readme, original.replace("flowchart", "flowchart \n"));
+
+    const first = generate("--readme", readme);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toContain("Updated the image graph in");
+
+    const replayed = generate("--readme", readme);
+    expect(replayed.status).toBe(0);
+    expect(replayed.stdout).not.toContain("Updated the image graph");
+    expect(replayed.stdout).toContain("Wrote ");
+
+    const full = spawnSync(
+      "node",
+      [BIN, "generate", "--out", out, "--no-lint", "--readme", readme],
+      {
+        cwd: REPO_ROOT,
+        encoding: "utf8",
+        env: { ...process.env, LZY_IMAGES_NO_CACHE: "1" },
+      },
+    );
+    expect(full.stdout).toBe(replayed.stdout);
+  });
+
   it("runs in full after an input changes", () => {
     const { out, generate, mtime } = setUp();
     expect(generate().status).toBe(0);

@@ -116,6 +116,14 @@ export async function replayIfUpToDate(
     if (stamp.key !== (await inputKey(plan))) {
       return false;
     }
+    // Without a hadolint file the run would use `npx hadolint`, whose
+    // binary the key cannot see.
+    if (
+      plan.lint &&
+      !hadolintCandidates(plan, lintDistFolder()).some(existsSync)
+    ) {
+      return false;
+    }
     const entries = (await readdir(plan.outDir)).sort();
     if (entries.join("\n") !== stamp.entries.join("\n")) {
       return false;
@@ -161,7 +169,7 @@ export async function recordRun(
         paths.map((path) => fileDigest(plan.outDir, path)),
       ),
       readmeSha256: await readmeDigest(plan),
-      stdout: output.stdout,
+      stdout: withoutOneTimeLines(output.stdout),
       stderr: output.stderr,
     };
     const path = stampPath(plan);
@@ -189,7 +197,7 @@ export async function inputKey(plan: GeneratePlan): Promise<string> {
     dirname(fileURLToPath(import.meta.resolve(name))),
   );
   const generatorDist = packageDists[1]!;
-  const lintDist = packageDists[2]!;
+  const lintDist = lintDistFolder();
   const trees = [
     cliDist,
     ...packageDists,
@@ -207,7 +215,7 @@ export async function inputKey(plan: GeneratePlan): Promise<string> {
     ),
   ];
   if (plan.lint) {
-    singles.push(...hadolintCandidates(plan));
+    singles.push(...hadolintCandidates(plan, lintDist));
   }
   for (const path of singles) {
     hash.update(`\0file ${path} ${statLine(path)}`);
@@ -216,7 +224,7 @@ export async function inputKey(plan: GeneratePlan): Promise<string> {
 }
 
 /** Lists every path where the CLI may find hadolint, in its search order. */
-function hadolintCandidates(plan: GeneratePlan): string[] {
+function hadolintCandidates(plan: GeneratePlan, lintDist: string): string[] {
   const candidates: string[] = [];
   if (plan.hadolintOption !== undefined) {
     candidates.push(plan.hadolintOption);
@@ -227,6 +235,8 @@ function hadolintCandidates(plan: GeneratePlan): string[] {
   for (const folder of ancestors(plan.cwd)) {
     candidates.push(join(folder, ".venv/bin/hadolint"));
   }
+  // The hadolint of the lzy-images checkout the CLI runs from.
+  candidates.push(join(lintDist, "../../../.venv/bin/hadolint"));
   for (const folder of (process.env.PATH ?? "").split(delimiter)) {
     if (folder) {
       candidates.push(join(folder, "hadolint"));
@@ -302,4 +312,32 @@ function stampPath(plan: GeneratePlan): string {
   const cacheHome = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
   const name = createHash("sha256").update(plan.outDir).digest("hex");
   return join(cacheHome, "lzy-images", `generate-${name.slice(0, 16)}.json`);
+}
+
+function lintDistFolder(): string {
+  return dirname(fileURLToPath(import.meta.resolve("@lzy-images/lint")));
+}
+
+/**
+ * Removes what only the recorded run did from its output: the files it
+ * deleted and a README it updated. A replay does neither, as a full run
+ * right after it would not either.
+ */
+function withoutOneTimeLines(stdout: string): string {
+  const kept: string[] = [];
+  let inDeletedList = false;
+  for (const line of stdout.split("\n")) {
+    if (line.startsWith("Deleted ")) {
+      inDeletedList = true;
+      continue;
+    }
+    if (inDeletedList && line.startsWith("  ")) {
+      continue;
+    }
+    inDeletedList = false;
+    if (!line.startsWith("Updated the image graph in ")) {
+      kept.push(line);
+    }
+  }
+  return kept.join("\n");
 }
