@@ -12,19 +12,17 @@ import { quoteWord } from "@lzy-images/dsl";
 import Handlebars from "handlebars";
 
 /**
- * The templates: the repository's `templates/` folder in a checkout, so
- * edits apply without a build, else the copy that the build puts into
- * this package's `dist/templates/`.
+ * The templates: the repository's `templates/` folder in an lzy-images
+ * checkout, so edits apply without a build, else the copy that the build
+ * puts into this package's `dist/templates/`. A checkout is recognised by
+ * its `pnpm-workspace.yaml`, so that a `node_modules/templates/` of some
+ * other package is never taken for it.
  */
-export const DEFAULT_TEMPLATES_DIR = firstExisting(
-  new URL("../../../templates/", import.meta.url),
-  new URL("./templates/", import.meta.url),
+export const DEFAULT_TEMPLATES_DIR = fileURLToPath(
+  existsSync(new URL("../../../pnpm-workspace.yaml", import.meta.url))
+    ? new URL("../../../templates/", import.meta.url)
+    : new URL("./templates/", import.meta.url),
 );
-
-function firstExisting(...candidates: URL[]): string {
-  const paths = candidates.map((url) => fileURLToPath(url));
-  return paths.find((path) => existsSync(path)) ?? paths[0]!;
-}
 
 type Template = Handlebars.TemplateDelegate;
 

@@ -23,18 +23,16 @@ import { killProcessGroup, trackProcess } from "./staging.js";
 export const DEFAULT_HADOLINT_TIMEOUT_MS = 120_000;
 
 /**
- * The policy file: the repository's `.hadolint.yaml` in a checkout, else
- * the copy that the build puts into this package's `dist/`.
+ * The policy file: the repository's `.hadolint.yaml` in an lzy-images
+ * checkout (recognised by its `pnpm-workspace.yaml`), else the copy that
+ * the build puts into this package's `dist/`, so that a stray
+ * `node_modules/.hadolint.yaml` is never taken for it.
  */
-export const DEFAULT_HADOLINT_CONFIG = firstExisting(
-  new URL("../../../.hadolint.yaml", import.meta.url),
-  new URL("./.hadolint.yaml", import.meta.url),
+export const DEFAULT_HADOLINT_CONFIG = fileURLToPath(
+  existsSync(new URL("../../../pnpm-workspace.yaml", import.meta.url))
+    ? new URL("../../../.hadolint.yaml", import.meta.url)
+    : new URL("./.hadolint.yaml", import.meta.url),
 );
-
-function firstExisting(...candidates: URL[]): string {
-  const paths = candidates.map((url) => fileURLToPath(url));
-  return paths.find((path) => existsSync(path)) ?? paths[0]!;
-}
 
 /** One entry of hadolint's `-f json` report. */
 const ReportEntry = z.object({
