@@ -75,19 +75,21 @@ stop_dockerd() {
 trap 'stop_dockerd; exit 143' TERM
 trap 'stop_dockerd; exit 130' INT
 
-waited=0
-until docker info > /dev/null 2>&1; do
+# SECONDS counts wall-clock time; each probe has its own limit, because a
+# `docker info` against a daemon that accepts but never answers would
+# otherwise block start-up, and the TERM trap with it.
+SECONDS=0
+until timeout 5 docker info > /dev/null 2>&1; do
   if ! kill -0 "$dockerd_pid" 2> /dev/null; then
     echo "dockerd exited during start; see /var/log/dockerd.log" >&2
     exit 1
   fi
-  if [ "$waited" -ge 60 ]; then
+  if [ "$SECONDS" -ge 60 ]; then
     echo "dockerd did not answer within 60 s; see /var/log/dockerd.log" >&2
     stop_dockerd
     exit 1
   fi
   sleep 1
-  waited=$((waited + 1))
 done
 
 # Bash starts a background command with SIGINT ignored, and the JVM keeps

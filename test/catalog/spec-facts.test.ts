@@ -252,7 +252,7 @@ describe("worker", () => {
         (file) => file.path === "worker/entrypoint.sh",
       )!.content;
     expect(script).toContain("dockerd > /var/log/dockerd.log 2>&1 &");
-    expect(script).toContain("until docker info");
+    expect(script).toContain("until timeout 5 docker info");
     expect(script).toContain("mount --make-rshared /");
     expect(script).toContain(
       'exec java -Xmx4G -Dsun.jnu.encoding=UTF-8 -Dfile.encoding=UTF-8 -jar /app/app.jar "$@" <&0',
