@@ -102,6 +102,7 @@ done
 java_pid=$!
 trap 'kill -TERM "$java_pid" 2> /dev/null || true' TERM
 trap 'kill -INT "$java_pid" 2> /dev/null || true' INT
+echo "entrypoint: the worker runs as process $java_pid; TERM and INT are forwarded to it" >&2
 
 wait_for_exit "$java_pid"
 java_status=$exit_status

@@ -81,7 +81,7 @@ interface Run {
   readonly stderr: string;
 }
 
-/** Runs the script; `signal` is sent once java has started. */
+/** Runs the script; `signal` is sent once java has started and traps are set. */
 function run(
   box: Sandbox,
   options: { signal?: NodeJS.Signals; javaExit?: number } = {},
@@ -102,11 +102,12 @@ function run(
   );
   if (options.signal !== undefined) {
     const signal = options.signal;
+    // The script reports that its forwarding traps are set; a signal sent
+    // earlier would meet the start-up traps instead.
     const poll = setInterval(() => {
-      if (box.log().some((line) => line.startsWith("java "))) {
+      if (stderr.includes("are forwarded to it")) {
         clearInterval(poll);
-        // Give the script time to install its forwarding traps.
-        setTimeout(() => child.kill(signal), 500);
+        child.kill(signal);
       }
     }, 20);
     void exited.then(() => clearInterval(poll));
