@@ -4,7 +4,7 @@
  * fix and without a stack trace. Exit 70 stays for bugs.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
@@ -43,6 +43,18 @@ describe("fileSystemError", () => {
     expect(fileSystemError(fsError("EIO", "read", "/x"))).toBeUndefined();
     expect(fileSystemError(new TypeError("a bug"))).toBeUndefined();
     expect(fileSystemError("EACCES")).toBeUndefined();
+  });
+
+  it("maps a missing TMPDIR to exit 2", () => {
+    const mapped = fileSystemError(
+      fsError("ENOENT", "mkdtemp", "/nonexistent/lzy-images-lint-1-x"),
+    );
+    expect(mapped?.exitCode).toBe(2);
+    expect(mapped?.message).toContain("set TMPDIR to an existing folder");
+  });
+
+  it("leaves other ENOENT errors alone", () => {
+    expect(fileSystemError(fsError("ENOENT", "open", "/x"))).toBeUndefined();
   });
 
   it("names both paths of a rename", () => {
@@ -163,5 +175,23 @@ describe("hadolint reporting a file it was not given", () => {
     expect(result.stderr).toContain("/nonexistent/X.Dockerfile");
     expect(result.stderr).toContain("a file it was not given");
     expect(result.stderr).not.toMatch(STACK_FRAME);
+  });
+});
+
+describe("a missing TMPDIR", () => {
+  it("makes generate exit 2 without writing", () => {
+    const out = join(tempDir("missing-tmpdir"), "out");
+    const result = spawnSync("node", [BIN, "generate", "--out", out], {
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        TMPDIR: "/nonexistent-lzy-images-tmpdir",
+        LZY_IMAGES_NO_CACHE: "1",
+      },
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("set TMPDIR to an existing folder");
+    expect(result.stderr).not.toContain("    at ");
+    expect(existsSync(out)).toBe(false);
   });
 });

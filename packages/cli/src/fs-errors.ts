@@ -30,7 +30,14 @@ export function fileSystemError(error: unknown): CliError | undefined {
   const { code, path, dest, syscall } = error as NodeJS.ErrnoException & {
     dest?: string;
   };
-  const fix = code === undefined ? undefined : FIXES[code];
+  // A temporary folder is made below TMPDIR (or below the output
+  // directory, which generate creates), so ENOENT there means TMPDIR.
+  const fix =
+    code === "ENOENT" && syscall === "mkdtemp"
+      ? "that folder does not exist; create it, or set TMPDIR to an existing folder"
+      : code === undefined
+        ? undefined
+        : FIXES[code];
   if (fix === undefined || path === undefined) {
     return undefined;
   }
