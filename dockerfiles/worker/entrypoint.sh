@@ -8,16 +8,18 @@
 set -euo pipefail
 
 # Waits for a child of this shell and sets exit_status to its status. A
-# trapped signal interrupts `wait`, so it is repeated until the child is
-# gone. (A command substitution would run in a subshell, which cannot wait
-# for this shell's children.)
+# trapped signal interrupts `wait` with a status above 128 while the child
+# is still one of this shell's jobs, so `wait` is repeated then. The job
+# table, not `kill -0`, tells, because another process may get the PID.
+# (A command substitution would run in a subshell, which cannot wait for
+# this shell's children.)
 exit_status=0
 wait_for_exit() {
   local pid=$1
   while :; do
     exit_status=0
     wait "$pid" || exit_status=$?
-    if ! kill -0 "$pid" 2> /dev/null; then
+    if [ "$exit_status" -le 128 ] || ! jobs -p | grep -qx "$pid"; then
       return
     fi
   done

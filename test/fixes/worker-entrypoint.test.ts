@@ -4,7 +4,7 @@
  * /proc/self/cgroup and the dockerd log are replaced by paths in a
  * temporary folder, so the test changes nothing on the machine.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import {
   chmodSync,
   existsSync,
@@ -16,9 +16,9 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { render } from "../support/render.js";
+import { REPO_ROOT, render } from "../support/render.js";
 
 const worker = render().find((image) => image.image.name === "worker")!;
 const SCRIPT = worker.contextFiles.find((file) =>
@@ -206,4 +206,42 @@ it("fails on a read-only cgroup folder", async () => {
   expect(result.status).toBe(1);
   expect(result.stderr).toContain("run the container with --privileged");
   expect(box.log()).toEqual([]);
+});
+
+describe("wait_for_exit", () => {
+  // The function as generated, run on its own in bash.
+  const script = readFileSync(
+    join(REPO_ROOT, "dockerfiles/worker/entrypoint.sh"),
+    "utf8",
+  );
+  const start = script.indexOf("exit_status=0\nwait_for_exit()");
+  const end = script.indexOf("\n}\n", start) + 3;
+  const waitForExit = script.slice(start, end);
+
+  function runBash(body: string) {
+    return spawnSync("bash", ["-c", `${waitForExit}\n${body}`], {
+      encoding: "utf8",
+      timeout: 10_000,
+    });
+  }
+
+  it("returns the status of a child", () => {
+    const result = runBash('(exit 7) & wait_for_exit $!; echo "$exit_status"');
+    expect(result.stdout.trim()).toBe("7");
+  });
+
+  it("waits again after a trapped signal", () => {
+    const result = runBash(
+      'trap "echo trapped" USR1; (sleep 1; exit 5) & child=$!; ' +
+        '(sleep 0.3; kill -USR1 $$) & wait_for_exit "$child"; echo "$exit_status"',
+    );
+    expect(result.stdout.trim().split("\n")).toEqual(["trapped", "5"]);
+  });
+
+  it("returns for a process that is not a child", () => {
+    // A live process that is not this shell's job, as a reused PID would be.
+    const result = runBash(`wait_for_exit ${process.pid}; echo "$exit_status"`);
+    expect(result.error).toBeUndefined();
+    expect(result.stdout.trim()).toBe("127");
+  });
 });
