@@ -9,17 +9,18 @@ set -euo pipefail
 
 # Waits for a child of this shell and sets exit_status to its status. A
 # trapped signal interrupts `wait` with a status above 128 while the child
-# is still one of this shell's jobs, so `wait` is repeated then. The job
-# table, not `kill -0`, tells, because another process may get the PID.
-# (A command substitution would run in a subshell, which cannot wait for
-# this shell's children.)
+# still exists (running, or exited and not yet reaped), so `wait` is
+# repeated then. A status of 128 or less is final, including 127 for a
+# PID that is not a child, so a PID reused by another process after the
+# child was reaped cannot keep the loop going. (A command substitution
+# would run in a subshell, which cannot wait for this shell's children.)
 exit_status=0
 wait_for_exit() {
   local pid=$1
   while :; do
     exit_status=0
     wait "$pid" || exit_status=$?
-    if [ "$exit_status" -le 128 ] || ! jobs -p | grep -qx "$pid"; then
+    if [ "$exit_status" -le 128 ] || ! kill -0 "$pid" 2> /dev/null; then
       return
     fi
   done

@@ -32,9 +32,9 @@ touch "$DIR/dockerd.up"
 trap 'echo "dockerd TERM" >> "$LOG"; rm -f "$DIR/dockerd.up"; exit 0' TERM
 while :; do sleep 0.05; done`,
   docker: `[ "$1" = info ] && [ -e "$DIR/dockerd.up" ]`,
-  java: `echo "java $*" >> "$LOG"
-trap 'echo "java TERM" >> "$LOG"; exit 42' TERM
+  java: `trap 'echo "java TERM" >> "$LOG"; exit 42' TERM
 trap 'echo "java INT" >> "$LOG"; exit 43' INT
+echo "java $*" >> "$LOG"
 if [ -n "\${JAVA_EXIT:-}" ]; then exit "$JAVA_EXIT"; fi
 while :; do sleep 0.05; done`,
 };
@@ -102,10 +102,12 @@ function run(
   );
   if (options.signal !== undefined) {
     const signal = options.signal;
-    // The script reports that its forwarding traps are set; a signal sent
-    // earlier would meet the start-up traps instead.
+    // The script reports that its forwarding traps are set, and the fake
+    // java logs once its own traps are; a signal sent before both would
+    // meet a start-up trap or java's default action instead.
     const poll = setInterval(() => {
-      if (stderr.includes("are forwarded to it")) {
+      const javaReady = box.log().some((line) => line.startsWith("java "));
+      if (javaReady && stderr.includes("are forwarded to it")) {
         clearInterval(poll);
         child.kill(signal);
       }
