@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { REPO_ROOT } from "../support/render.js";
+import { snapshot } from "../validation/cli-support.js";
 
 const BIN = join(REPO_ROOT, "packages/cli/dist/bin.js");
 
@@ -18,25 +19,6 @@ function generate(out: string, ...extra: string[]) {
     cwd: REPO_ROOT,
     encoding: "utf8",
   });
-}
-
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (relative: string): void => {
-    for (const entry of readdirSync(join(dir, relative), {
-      withFileTypes: true,
-    })) {
-      const path = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        walk(path);
-      } else {
-        const mode = (statSync(join(dir, path)).mode & 0o777).toString(8);
-        files[path] = `${mode}\n${readFileSync(join(dir, path), "utf8")}`;
-      }
-    }
-  };
-  walk("");
-  return files;
 }
 
 describe("lzy-images generate", () => {
