@@ -31,13 +31,17 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 
 const argv = process.argv.slice(2);
 const plan = planFromArgv(argv, processIo.cwd, process.env);
+// The key is taken before the run: an input that changes while it runs
+// gives the next run a different key, so that run runs in full.
+const key = plan === undefined ? undefined : await inputKey(plan);
 
-if (plan !== undefined && (await replayIfUpToDate(plan, processIo))) {
+if (
+  plan !== undefined &&
+  key !== undefined &&
+  (await replayIfUpToDate(plan, key, processIo))
+) {
   process.exitCode = 0;
 } else {
-  // The key is taken before the run: an input that changes while it runs
-  // gives the next run a different key, so that run runs in full.
-  const key = plan === undefined ? undefined : await inputKey(plan);
   lint = await import("@lzy-images/lint");
   const { run } = await import("./program.js");
 

@@ -1,9 +1,9 @@
 /**
  * The up-to-date check of `generate`, in the spirit of `make` and
- * `tsc --build`: when nothing that `generate` reads has changed since its
- * last successful run into the same output directory, and the files it
- * wrote are still as it wrote them, running it again would rewrite the
- * same bytes and lint the same text with the same hadolint. Then the run
+ * `tsc --build`. Suppose nothing that `generate` reads has changed since
+ * its last successful run into the same output directory, and the files
+ * it wrote are still as it wrote them. Running it again would then rewrite
+ * the same bytes and lint the same text with the same hadolint, so the run
  * is replayed from a stamp file without loading the DSL, the generator or
  * hadolint.
  *
@@ -105,15 +105,18 @@ export function planFromArgv(
 
 /**
  * Prints the output of the stamped run and returns true when the plan's
- * output is up to date; returns false when it must run in full.
+ * output is up to date. Returns false when it must run in full. `key` is
+ * the plan's `inputKey`, taken once by the caller for the replay and the
+ * stamp.
  */
 export async function replayIfUpToDate(
   plan: GeneratePlan,
+  key: string,
   write: { stdout(text: string): void; stderr(text: string): void },
 ): Promise<boolean> {
   try {
     const stamp = JSON.parse(readFileSync(stampPath(plan), "utf8")) as Stamp;
-    if (stamp.key !== (await inputKey(plan))) {
+    if (stamp.key !== key) {
       return false;
     }
     // Without a hadolint file the run would use `npx hadolint`, whose
