@@ -66,7 +66,7 @@ export function aptInstalled(parsed: ParsedDockerfile): string[] {
   return packages;
 }
 
-/** Each `&&`-separated command of every RUN, trimmed. */
+/** Returns each `&&`-separated command of every RUN, trimmed. */
 export function runCommands(parsed: ParsedDockerfile): string[] {
   return parsed.runs.flatMap((run) =>
     run.split(/\s&&\s/).map((step) => step.trim()),

@@ -27,7 +27,7 @@ export function renderFiles(spec: FamilySpec = lzyFamily): Map<string, string> {
   );
 }
 
-/** The rendered Dockerfile of the catalog image `name`. */
+/** Renders the catalog and returns the Dockerfile of image `name`. */
 export function catalogDockerfile(name: string): string {
   const image = render().find((candidate) => candidate.image.name === name);
   if (image === undefined) {

@@ -16,7 +16,7 @@ export interface SpecProblem {
   readonly message: string;
   /** The value found at the path, when there is one to show. */
   readonly received?: unknown;
-  /** What to change, such as a "did you mean" suggestion. */
+  /** Suggested fix, such as a "did you mean" suggestion. */
   readonly hint?: string | undefined;
 }
 

@@ -25,7 +25,7 @@ export interface RenderedImage {
   /** Provenance of each Dockerfile line; index 0 is line 1. */
   readonly lines: ReadonlyArray<Provenance | undefined>;
   readonly contextFiles: readonly OutputFile[];
-  /** What the image provides, with its tag, as JSON beside the Dockerfile. */
+  /** The image's description with its tag, as JSON beside the Dockerfile. */
   readonly description: OutputFile;
   /**
    * Short sha256 over the Dockerfile and context files. The Dockerfile of
@@ -87,13 +87,13 @@ export function outputFiles(images: readonly RenderedImage[]): OutputFile[] {
       image.description,
       ...image.contextFiles,
     ])
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    .sort(byPath);
 }
 
 /**
- * Hashes what a build sees: the Dockerfile without its header comment,
- * which names the source and the regenerate command (and so the config
- * path as typed), and the context files.
+ * Hashes the generated inputs of a build: the context files and the
+ * Dockerfile without its header comment. The header names the regenerate
+ * command, and so the config path as typed.
  */
 function contentTag(
   dockerfile: string,
@@ -102,10 +102,16 @@ function contentTag(
   const headerEnd = dockerfile.indexOf("\n\n");
   const body = headerEnd === -1 ? dockerfile : dockerfile.slice(headerEnd);
   const hash = createHash("sha256").update(body);
-  for (const file of [...contextFiles].sort((a, b) =>
-    a.path < b.path ? -1 : 1,
-  )) {
+  for (const file of [...contextFiles].sort(byPath)) {
     hash.update(`\0${file.path}\0${file.mode.toString(8)}\0${file.content}`);
   }
   return hash.digest("hex").slice(0, 12);
+}
+
+/** Orders files by path, as `Array.prototype.sort` expects. */
+function byPath(a: { path: string }, b: { path: string }): number {
+  if (a.path === b.path) {
+    return 0;
+  }
+  return a.path < b.path ? -1 : 1;
 }

@@ -1,6 +1,6 @@
 /**
  * conda-env-export: writes `conda env export` of each env into a file in
- * the env's prefix, so that tools in the image can read what each env holds
+ * the env's prefix, so that tools in the image can read what each env contains
  * without running conda.
  *
  * @example condaEnvExport({ file: "conda-desc.yaml" })

@@ -23,7 +23,7 @@ import { HttpsUrl, ImagePath } from "./support/schemas.js";
 /** Packages the repository setup itself needs: https, curl and gpg. */
 const PREREQUISITES = ["ca-certificates", "curl", "gnupg"];
 
-/** Where the armored key is kept between download and check. */
+/** Path of the armored key between download and check. */
 const DOWNLOADED_KEY = "/tmp/nvidia-container-toolkit.asc";
 
 export const NvidiaContainerToolkitOptions = z.strictObject({
@@ -48,7 +48,7 @@ export const NvidiaContainerToolkitOptions = z.strictObject({
   repository: HttpsUrl.default(
     "https://nvidia.github.io/libnvidia-container/stable/deb",
   ),
-  /** Where the de-armored key is stored; apt reads it through `signed-by`. */
+  /** Path of the de-armored key, which apt reads through `signed-by`. */
   keyring: ImagePath.default(
     "/usr/share/keyrings/nvidia-container-toolkit-keyring.gpg",
   ),

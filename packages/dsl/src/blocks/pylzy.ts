@@ -37,7 +37,7 @@ export const PylzyOptions = z.strictObject({
     .default("all"),
   /** pylzy source tree in the build context. Default `inputs/pylzy`. */
   source: ContextPath.default("inputs/pylzy"),
-  /** Where the source tree is copied in the image. Default `/tmp/pylzy`. */
+  /** Folder in the image that the source tree is copied to. Default `/tmp/pylzy`. */
   workdir: ImagePath.default("/tmp/pylzy"),
   /** Requirements file inside the tree, installed first; null for none. */
   requirements: z

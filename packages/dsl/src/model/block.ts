@@ -29,7 +29,7 @@ export interface ContextFileRequest {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
-/** What a block sees while it is applied to one image. */
+/** The view a block has of the image it is applied to. */
 export interface BlockContext {
   /** Name of the image being built. */
   readonly image: string;
@@ -65,7 +65,7 @@ export interface BlockDefinition<Schema extends z.ZodType = z.ZodType> {
   /** Kebab-case name, used in layer specs and in provenance. */
   readonly name: string;
   readonly schema: Schema;
-  /** Short label that tells instances apart in messages, such as an env name. */
+  /** Short label that distinguishes instances in messages, such as an env name. */
   label?(options: z.output<Schema>): string | undefined;
   /**
    * Whether the layer runs steps that need root, such as apt or useradd.

@@ -4,13 +4,13 @@
  * that checks can read them and the renderer encodes each in one place.
  */
 
-/** Where an instruction comes from: the image, building block and spec path. */
+/** The origin of an instruction: the image, building block and spec path. */
 export interface Provenance {
   /** Image name, such as `worker-base`. */
   readonly image: string;
   /** Building block name, such as `conda-env`. */
   readonly block: string;
-  /** Short label that tells instances of a block apart, such as `py39`. */
+  /** Short label that distinguishes instances of a block, such as `py39`. */
   readonly label?: string | undefined;
   /** Path of the layer in the image spec, such as `layers[7]`. */
   readonly path: string;

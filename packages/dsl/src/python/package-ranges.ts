@@ -9,7 +9,7 @@ export interface PythonRangeEntry {
   readonly version: string;
   /** Supported Python versions as a semver range, such as `>=3.8.0`. */
   readonly python: string;
-  /** Where the range is published. */
+  /** Source that publishes the range. */
   readonly source: string;
 }
 
@@ -24,7 +24,7 @@ const KNOWN_RANGES: Readonly<Record<string, readonly PythonRangeEntry[]>> = {
   ],
 };
 
-/** Returns the known Python range of a package version, if the DSL knows it. */
+/** Returns the Python range of a package version from the table above, if listed. */
 export function knownPythonRange(
   pkg: string,
   version: string,

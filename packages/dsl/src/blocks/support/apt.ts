@@ -34,7 +34,7 @@ export function ensureNoninteractiveApt(context: BlockContext): void {
   context.state.args.add("DEBIAN_FRONTEND");
 }
 
-/** The commands of one apt step that installs `packages`. */
+/** Returns the commands of one apt step that installs `packages`. */
 export function aptInstallCommands(packages: readonly string[]): string[] {
   return [
     "apt-get update",

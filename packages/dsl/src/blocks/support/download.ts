@@ -49,7 +49,7 @@ export function downloader(
   return undefined;
 }
 
-/** A command that downloads `url` (may contain `$var` references) to `dest`. */
+/** Builds a command that downloads `url` (may contain `$var` references) to `dest`. */
 export function fetchCommand(
   tool: "curl" | "wget",
   url: string,
