@@ -122,17 +122,23 @@ describe("file system errors in commands", () => {
   });
 
   // root may write anywhere, so the test drops to user nobody through
-  // setpriv (util-linux) when it runs as root.
+  // setpriv (util-linux) when it runs as root. nobody must then be able
+  // to read the CLI, which a checkout below a 0700 folder (as from
+  // `mktemp -d`) prevents.
   const asRoot = process.getuid?.() === 0;
-  const hasSetpriv =
-    spawnSync("setpriv", ["--version"], { encoding: "utf8" }).status === 0;
-  it.skipIf(asRoot && !hasSetpriv)("reports an unwritable --out", () => {
+  const bin = join(__dirname, "../../packages/cli/dist/bin.js");
+  const nobodyRuns = (): boolean =>
+    spawnSync(
+      "setpriv",
+      ["--reuid=65534", "--regid=65534", "--clear-groups", "test", "-r", bin],
+      { encoding: "utf8" },
+    ).status === 0;
+  it.skipIf(asRoot && !nobodyRuns())("reports an unwritable --out", () => {
     const dir = tempDir("fs-errors");
     const readOnly = join(dir, "ro");
     mkdirSync(readOnly);
     chmodSync(readOnly, 0o555);
     chmodSync(dir, 0o755);
-    const bin = join(__dirname, "../../packages/cli/dist/bin.js");
     const command = [
       process.execPath,
       bin,
